@@ -1,0 +1,68 @@
+"""One JSON error envelope for every failure:
+
+``{"error": {"status": 400, "code": "bad_parameter", "message": "...", "parameter": "limit"}}``
+"""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify
+from werkzeug.exceptions import HTTPException
+
+from gazetteer import DatabaseError, InvalidQuery, PlaceNotFound
+
+log = logging.getLogger("gazetteer.api")
+
+CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+         414: "uri_too_long", 415: "unsupported_media_type", 429: "too_many_requests",
+         500: "internal_error", 503: "unavailable"}
+
+
+class BadParameter(InvalidQuery):
+    """A query parameter is missing, repeated, malformed or out of bounds."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+def envelope(status: int, message: str, code: str | None = None, parameter: str | None = None):
+    body = {"error": {"status": status, "code": code or CODES.get(status, "error"), "message": message,
+                      "parameter": parameter}}
+    resp = jsonify(body)
+    resp.status_code = status
+    return resp
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(BadParameter)
+    def _bad_param(exc: BadParameter):
+        return envelope(400, str(exc), "bad_parameter", exc.parameter)
+
+    @app.errorhandler(InvalidQuery)
+    def _invalid(exc: InvalidQuery):
+        return envelope(400, str(exc), "bad_parameter")
+
+    @app.errorhandler(PlaceNotFound)
+    def _not_found(exc: PlaceNotFound):
+        return envelope(404, str(exc), "not_found")
+
+    @app.errorhandler(DatabaseError)
+    def _db(exc: DatabaseError):
+        log.error("database error: %s", exc)
+        return envelope(503, "the database is not available", "unavailable")
+
+    @app.errorhandler(HTTPException)
+    def _http(exc: HTTPException):
+        messages = {404: "no such route; see /v1/openapi.json", 405: f"method not allowed; allowed: "
+                    f"{', '.join(sorted(getattr(exc, 'valid_methods', None) or []))}",
+                    413: "request body too large"}
+        resp = envelope(exc.code or 500, messages.get(exc.code, exc.description or exc.name))
+        if exc.code == 405 and getattr(exc, "valid_methods", None):
+            resp.headers["Allow"] = ", ".join(exc.valid_methods)
+        return resp
+
+    @app.errorhandler(Exception)
+    def _internal(exc: Exception):
+        log.exception("unhandled error")  # the traceback goes to the log, never to the client
+        return envelope(500, "internal error", "internal_error")

@@ -1,0 +1,80 @@
+"""The OpenAPI 3.1 description of the API. A test checks that it names every route."""
+from __future__ import annotations
+
+from flask import Flask
+
+ERROR = {"$ref": "#/components/responses/Error"}
+
+
+def _param(name, where="query", schema=None, required=False, desc=""):
+    return {"name": name, "in": where, "required": required, "description": desc,
+            "schema": schema or {"type": "string"}}
+
+
+def spec(app: Flask) -> dict:
+    paths = {
+        "/v1/resolve": {"get": {
+            "summary": "Resolve a name in any script or spelling to ranked places",
+            "parameters": [
+                _param("q", required=True, desc="the name (≤ 200 characters)"),
+                _param("lang", desc="BCP 47 tag of the preferred names: hy, az-Latn, ru, en …"),
+                _param("kind", desc="only places of these kinds or categories (comma-separated)"),
+                _param("at", schema={"type": "integer", "minimum": -3000, "maximum": 2100},
+                       desc="prefer names in use in this year"),
+                _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100, "default": 10})],
+            "responses": {"200": {"description": "ranked results",
+                                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResolveResponse"}}}},
+                          "400": ERROR}}},
+        "/v1/places/{place_id}": {"get": {
+            "summary": "A place with every name (language, type, years, users, source) and its parents per authority",
+            "parameters": [_param("place_id", "path", required=True)],
+            "responses": {"200": {"description": "the place", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Place"}}}},
+                          "404": ERROR}}},
+        "/v1/places": {"get": {
+            "summary": "List places, filtered and paginated",
+            "parameters": [
+                _param("kind", desc="a kind or a category (locality, admin, …)"),
+                _param("parent", desc="id of a parent place (any authority, any period)"),
+                _param("bbox", desc="south,west,north,east"),
+                _param("country", desc="ISO 3166-1 alpha-2"),
+                _param("offset", schema={"type": "integer", "minimum": 0, "default": 0}),
+                _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 500, "default": 100})],
+            "responses": {"200": {"description": "one page of places"}, "400": ERROR, "404": ERROR}}},
+        "/v1/health": {"get": {"summary": "Liveness and the data version served",
+                               "responses": {"200": {"description": "ok"}, "503": ERROR}}},
+        "/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
+    }
+    extra = app.config.get("OPENAPI_EXTRA_PATHS") or {}
+    paths.update(extra)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Caucasus toponym gazetteer", "version": "1",
+                 "description": "Every name of every place, with who uses it, when, and on what source."},
+        "paths": paths,
+        "components": {
+            "schemas": {
+                "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+                    "type": "object", "required": ["status", "code", "message"],
+                    "properties": {"status": {"type": "integer"}, "code": {"type": "string"},
+                                   "message": {"type": "string"}, "parameter": {"type": ["string", "null"]}}}}},
+                "Name": {"type": "object", "properties": {
+                    "text": {"type": "string"}, "lang": {"type": "string"}, "type": {"type": "string"},
+                    "used_by": {"type": "array", "items": {"type": "string"}},
+                    "from": {"type": ["integer", "null"]}, "to": {"type": ["integer", "null"]},
+                    "source": {"type": "string"}}},
+                "Place": {"type": "object", "properties": {
+                    "id": {"type": "string"}, "kind": {"type": "string"}, "name": {"type": "string"},
+                    "lat": {"type": ["number", "null"]}, "lon": {"type": ["number", "null"]},
+                    "names": {"type": "array", "items": {"$ref": "#/components/schemas/Name"}},
+                    "parents": {"type": "array", "items": {"type": "object"}}}},
+                "ResolveResponse": {"type": "object", "properties": {
+                    "query": {"type": "string"},
+                    "results": {"type": "array", "items": {"type": "object", "properties": {
+                        "id": {"type": "string"}, "name": {"type": "string"}, "kind": {"type": "string"},
+                        "score": {"type": "number"}, "matched": {"type": "object"}, "why": {"type": "string"},
+                        "lat": {"type": ["number", "null"]}, "lon": {"type": ["number", "null"]}}}}}},
+            },
+            "responses": {"Error": {"description": "the error envelope", "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}},
+        },
+    }

@@ -1,0 +1,184 @@
+"""``Gazetteer``: the public entry point of the library."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Iterable
+
+from sqlalchemy import create_engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from . import resolve as _resolve
+from .build import ensure_built, serving_url
+from .errors import DatabaseError, InvalidQuery, PlaceNotFound
+from .index import Index
+from .paths import default_data_dir, default_db_url
+from .records import Membership, Name, Place, Result
+from .vocab import load_vocab
+
+_T = object()  # sentinel: "no default given"
+
+
+class Gazetteer:
+    """Places of the South Caucasus with all their names.
+
+    ``Gazetteer()`` uses the bundled data and a SQLite database in the user's data directory,
+    built on first use; ``Gazetteer(url)`` takes any SQLAlchemy URL. Nothing is read until the
+    first call that needs the data; loading is thread-safe and happens once.
+    """
+
+    def __init__(self, url: str | None = None, *, data_dir: str | Path | None = None, auto_build: bool = True):
+        self.url = url or default_db_url()
+        self.data_dir = Path(data_dir) if data_dir else default_data_dir()
+        self.auto_build = auto_build
+        self._index: Index | None = None
+        self._lock = threading.Lock()
+        self.data_version: str | None = None
+
+    # -- loading -------------------------------------------------------------------------
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = self._load()
+        return self._index
+
+    def _load(self) -> Index:
+        if self.auto_build:
+            self.data_version = ensure_built(self.url, self.data_dir)
+        engine = create_engine(serving_url(self.url))
+        try:
+            vocab = load_vocab(str(self.data_dir.resolve()))
+            self._categories = {k: v["category"] for k, v in vocab.kinds.items()}
+            self._authorities = dict(vocab.authorities)
+            idx = Index.load(engine, {k: int(v["rank"]) for k, v in vocab.kinds.items()})
+            if self.data_version is None:
+                from .build import read_meta
+
+                self.data_version = (read_meta(engine) or {}).get("data_version")
+            return idx
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"cannot read the database: {exc.__class__.__name__}") from exc
+        finally:
+            engine.dispose()
+
+    def reload(self) -> None:
+        """Drop the loaded index; the next call loads (and if needed rebuilds) again."""
+        with self._lock:
+            self._index = None
+
+    # -- look-up vocabulary ----------------------------------------------------------------
+    def get(self, place_id: str, default=None) -> Place | None:
+        """The place with this id, or ``default``."""
+        return self.index.places.get(place_id, default)
+
+    def place(self, place_id: str) -> Place:
+        """The place with this id; raises PlaceNotFound."""
+        p = self.index.places.get(place_id)
+        if p is None:
+            raise PlaceNotFound(f"no place with id {place_id!r}")
+        return p
+
+    def lookup(self, name: str, **kw) -> Place:
+        """The best place for a name; raises PlaceNotFound when nothing matches."""
+        results = self.resolve(name, limit=1, **kw)
+        if not results:
+            raise PlaceNotFound(f"no place is called {name!r}")
+        return results[0].place
+
+    def resolve(self, query: str, *, lang: str | None = None, kind: str | Iterable[str] | None = None,
+                at: int | None = None, limit: int = 10) -> list[Result]:
+        """Ranked places for a name in any script or spelling; each result says how it matched."""
+        q = _resolve.make_query(query, lang=lang, kind=kind, at=at, limit=limit)
+        idx = self.index
+        return _resolve.resolve(idx, q, self._categories,
+                                display=lambda pid, lg, yr: _resolve.display_name(idx, pid, lg, yr))
+
+    def names(self, place_id: str, *, lang: str | None = None, at: int | None = None,
+              used_by: str | None = None) -> list[Name]:
+        """Every name of a place, optionally only in a language, in use in a year, or by an authority."""
+        self.place(place_id)
+        out = []
+        for n in self.index.names_of(place_id):
+            if lang and not _resolve._lang_matches(n, lang):
+                continue
+            if at is not None and not n.valid_at(at):
+                continue
+            if used_by and used_by not in n.used_by:
+                continue
+            out.append(n)
+        return out
+
+    def display_name(self, place_id: str, *, lang: str | None = None, at: int | None = None) -> str:
+        self.place(place_id)
+        return _resolve.display_name(self.index, place_id, lang, at) or place_id
+
+    def parents(self, place_id: str, *, at: int | None = None, authority: str | None = None) -> list[Membership]:
+        """Part-of links of a place, per authority, optionally only those valid in a year."""
+        self.place(place_id)
+        return [m for m in self.index.parents.get(place_id, ())
+                if (at is None or m.valid_at(at)) and (authority is None or m.authority == authority)]
+
+    def children(self, place_id: str, *, at: int | None = None) -> list[Membership]:
+        self.place(place_id)
+        return [m for m in self.index.children.get(place_id, ()) if at is None or m.valid_at(at)]
+
+    def places(self, *, kind: str | None = None, parent: str | None = None,
+               bbox: tuple[float, float, float, float] | None = None, country: str | None = None,
+               offset: int = 0, limit: int = 100) -> tuple[list[Place], int]:
+        """Places filtered by kind, parent (any authority, any period), bbox (S, W, N, E) and
+        country, in data order; returns one page and the total count."""
+        if offset < 0 or not 1 <= limit <= 1000:
+            raise InvalidQuery("offset must be ≥ 0 and limit from 1 to 1000")
+        idx = self.index
+        if parent is not None:
+            self.place(parent)
+            ids = list(dict.fromkeys(m.child_id for m in idx.children.get(parent, ())))
+        else:
+            ids = idx.place_order
+        if bbox is not None:
+            s, w, n, e = bbox
+            if not (-90 <= s <= n <= 90 and -180 <= w <= e <= 180):
+                raise InvalidQuery("bbox must be south,west,north,east with south ≤ north and west ≤ east")
+        out = []
+        for pid in ids:
+            p = idx.places[pid]
+            if kind and p.kind != kind and self._categories.get(p.kind) != kind:
+                continue
+            if country and p.country != country:
+                continue
+            if bbox is not None and (p.lat is None or not (s <= p.lat <= n and w <= p.lon <= e)):
+                continue
+            out.append(p)
+        return out[offset:offset + limit], len(out)
+
+    def authority_label(self, authority: str) -> str:
+        self.index
+        return self._authorities.get(authority, authority)
+
+    def describe(self, place_id: str, *, lang: str | None = None) -> dict:
+        """A place with all its names (flat and grouped by language) and its parents per
+        authority, as plain data (the CLI's and API's ``show``). ``name`` is the display name
+        in ``lang`` (default English)."""
+        p = self.place(place_id)
+        d = p.to_dict()
+        d["name"] = self.display_name(place_id, lang=lang or "en")
+        names = self.names(place_id)
+        d["names"] = [n.to_dict() for n in names]
+        grouped: dict[str, list[dict]] = {}
+        for n, nd in zip(names, d["names"]):
+            grouped.setdefault(n.lang, []).append(nd)
+        d["names_by_lang"] = grouped
+        d["parents"] = [m.to_dict() for m in self.parents(place_id)]
+        return d
+
+    def stats(self, *, bbox=None, country: str | None = None) -> dict:
+        """Coverage figures over the data files (see gazetteer.stats)."""
+        from .schema import load_dataset
+        from .stats import compute_stats
+
+        return compute_stats(load_dataset(self.data_dir), bbox=bbox, country=country)
+
+    def __repr__(self) -> str:
+        return f"Gazetteer({self.url!r})"

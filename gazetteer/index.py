@@ -1,0 +1,74 @@
+"""The in-memory index: every place, name and membership, and the search keys, loaded once."""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from .models import MembershipModel, NameModel, PlaceModel, SearchKeyModel
+from .records import Membership, Name, Place
+
+
+def _ints(cell: str | None) -> tuple[int, ...]:
+    return tuple(int(x) for x in cell.split(";")) if cell else ()
+
+
+def _tuple(cell: str | None) -> tuple[str, ...]:
+    return tuple(cell.split(";")) if cell else ()
+
+
+@dataclass
+class Index:
+    places: dict[str, Place] = field(default_factory=dict)
+    place_order: list[str] = field(default_factory=list)
+    names: list[Name] = field(default_factory=list)  # name id - 1 -> Name
+    by_place: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    parents: dict[str, list[Membership]] = field(default_factory=lambda: defaultdict(list))
+    children: dict[str, list[Membership]] = field(default_factory=lambda: defaultdict(list))
+    exact: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    keys: dict[str, list[tuple[int, str, str | None]]] = field(default_factory=lambda: defaultdict(list))
+    importance: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, engine: Engine, kind_ranks: dict[str, int]) -> "Index":
+        idx = cls()
+        with engine.connect() as conn:
+            for r in conn.execute(select(PlaceModel).order_by(PlaceModel.row)).mappings():
+                p = Place(r["id"], r["kind"], r["lat"], r["lon"], r["country"], _ints(r["geonames_ids"]),
+                          _ints(r["wof_ids"]), r["iso3166_2"], r["wikidata"], r["population"], r["source"],
+                          r["note"])
+                idx.places[p.id] = p
+                idx.place_order.append(p.id)
+            for r in conn.execute(select(NameModel).order_by(NameModel.id)).mappings():
+                n = Name(r["place_id"], r["text"], r["lang"], r["type"], _tuple(r["used_by"]), r["from_year"],
+                         r["to_year"], r["certainty"], bool(r["preferred"]), r["source"], r["derived_from"],
+                         r["note"])
+                i = len(idx.names)
+                idx.names.append(n)
+                idx.by_place[n.place_id].append(i)
+                idx.exact[n.text].append(i)
+            for r in conn.execute(select(MembershipModel).order_by(MembershipModel.id)).mappings():
+                m = Membership(r["child_id"], r["parent_id"], r["authority"], r["from_year"], r["to_year"],
+                               r["certainty"], r["source"], r["note"])
+                idx.parents[m.child_id].append(m)
+                idx.children[m.parent_id].append(m)
+            rows = conn.execute(select(SearchKeyModel.key, SearchKeyModel.name_id, SearchKeyModel.stage,
+                                       SearchKeyModel.scheme).order_by(SearchKeyModel.id))
+            for key, name_id, stage, scheme in rows:
+                idx.keys[key].append((name_id - 1, stage, scheme))
+        idx._importance(kind_ranks)
+        return idx
+
+    def _importance(self, kind_ranks: dict[str, int]) -> None:
+        """0..1: the kind's rank, population and how many names a place has (a fame proxy)."""
+        for pid, p in self.places.items():
+            rank = kind_ranks.get(p.kind, 0) / 100
+            pop = math.log10(p.population + 1) / 7 if p.population else 0.0
+            fame = min(len(self.by_place.get(pid, ())), 40) / 40
+            self.importance[pid] = round(0.7 * rank + 0.15 * min(pop, 1.0) + 0.15 * fame, 4)
+
+    def names_of(self, place_id: str) -> list[Name]:
+        return [self.names[i] for i in self.by_place.get(place_id, ())]

@@ -1,0 +1,39 @@
+"""Search keys generated for every stored name; the resolver looks them up.
+
+Generators are registered by stage; each yields ``(key, scheme)`` pairs for one name.
+The transliteration stage plugs in here, so the index and the resolver never change shape.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from .fold import compact, fold
+
+KeyGen = Callable[[str, str], Iterator[tuple[str, "str | None"]]]
+
+
+def _folded(text: str, lang: str):
+    yield fold(text), None
+    if "ə" in text or "Ə" in text:  # Xankəndi is typed Xankendi and Xankandi alike
+        yield fold(text.replace("ə", "a").replace("Ə", "A")), None
+
+
+def _compact(text: str, lang: str):
+    for key, _ in _folded(text, lang):
+        if " " in key:
+            yield compact(key), None
+
+
+# stage -> generator, in the order the resolver tries them.
+GENERATORS: dict[str, KeyGen] = {"folded": _folded, "compact": _compact}
+
+
+def keys_for(text: str, lang: str) -> list[tuple[str, str, str | None]]:
+    """Every ``(key, stage, scheme)`` of a stored name, without repeats (first stage wins)."""
+    out, seen = [], set()
+    for stage, gen in GENERATORS.items():
+        for key, scheme in gen(text, lang):
+            if key and key not in seen:
+                seen.add(key)
+                out.append((key, stage, scheme))
+    return out

@@ -1,0 +1,153 @@
+"""Match stages and ranking: query -> ranked places, each saying which name matched and why.
+
+Each stage has its own score band, so a result's score tells how it matched: an exact match
+always outranks a folded one, which always outranks a transliteration, and so on. Within a band
+small adjustments order the candidates: the requested language, the names valid in the
+requested year, and the place's importance.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import InvalidQuery
+from .fold import compact, fold
+from .index import Index
+from .records import Name, Result
+from .vocab import lang_base
+
+MAX_QUERY_CHARS = 200
+MAX_LIMIT = 100
+
+# stage -> (band top score, human label)
+BANDS: dict[str, tuple[float, str]] = {
+    "exact": (1.00, "exact spelling"),
+    "folded": (0.94, "same letters ignoring case, diacritics, apostrophes and hyphens"),
+    "compact": (0.90, "same letters ignoring spaces"),
+    "transliteration": (0.84, "transliteration"),
+    "skeleton": (0.74, "same sound skeleton across romanizations"),
+    "fuzzy": (0.64, "close spelling (typo)"),
+}
+BAND_WIDTH = 0.05  # adjustments stay inside a band
+_TYPE_ORDER = {t: i for i, t in enumerate(("official", "endonym", "exonym", "variant", "colloquial",
+                                           "abbreviation", "historical"))}
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    lang: str | None = None
+    kind: tuple[str, ...] = ()
+    at: int | None = None
+    limit: int = 10
+
+
+def make_query(text, *, lang=None, kind=None, at=None, limit=10) -> Query:
+    """Check and normalize resolve parameters; raise InvalidQuery with a precise message."""
+    if not isinstance(text, str):
+        raise InvalidQuery("query must be a string")
+    q = unicodedata.normalize("NFC", text).strip()
+    if not q:
+        raise InvalidQuery("query is empty")
+    if len(q) > MAX_QUERY_CHARS:
+        raise InvalidQuery(f"query is longer than {MAX_QUERY_CHARS} characters")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in q):
+        raise InvalidQuery("query holds control characters")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise InvalidQuery(f"limit must be an integer from 1 to {MAX_LIMIT}")
+    if at is not None and (isinstance(at, bool) or not isinstance(at, int) or not -3000 <= at <= 2100):
+        raise InvalidQuery("at must be a year from -3000 to 2100")
+    if lang is not None and (not isinstance(lang, str) or not lang or len(lang) > 64):
+        raise InvalidQuery("lang must be a BCP 47 tag such as hy, az-Latn, ru, en")
+    if isinstance(kind, str):
+        kind = tuple(k for k in kind.split(",") if k)
+    return Query(q, lang, tuple(kind or ()), at, limit)
+
+
+def _lang_matches(name: Name, lang: str) -> bool:
+    if name.lang == lang:
+        return True
+    if "-" in lang:  # az-Latn asks for the script too
+        return name.lang.startswith(lang + "-") or name.lang == lang
+    return lang_base(name.lang) == lang
+
+
+def _candidates(index: Index, q: str):
+    """Yield (name index, stage, scheme) for every stored name the query reaches."""
+    for i in index.exact.get(q, ()):
+        yield i, "exact", None
+    key = fold(q)
+    for i, stage, scheme in index.keys.get(key, ()):
+        yield i, ("folded" if stage in ("folded", "compact") else stage), scheme
+    ckey = compact(key)
+    if ckey != key:
+        for i, stage, scheme in index.keys.get(ckey, ()):
+            yield i, ("compact" if stage in ("folded", "compact") else stage), scheme
+
+
+def score_name(index: Index, name: Name, stage: str, query: Query) -> tuple[float, list[str]]:
+    """Score within the stage's band, with the reasons for each adjustment."""
+    top, label = BANDS[stage]
+    score, why = top - BAND_WIDTH, [label]
+    if query.lang and _lang_matches(name, query.lang):
+        score += 0.02
+        why.append(f"in the requested language {query.lang}")
+    if query.at is not None:
+        if name.valid_at(query.at):
+            score += 0.015
+            why.append(f"in use in {query.at}")
+        else:
+            score -= 0.01
+            why.append(f"not in use in {query.at}")
+    elif name.type == "historical":
+        score -= 0.005
+    score += 0.015 * index.importance.get(name.place_id, 0.0)
+    return min(score, top), why
+
+
+def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None = None,
+            display=None) -> list[Result]:
+    """Ranked results, at most one per place, best first; ties broken by importance, then id."""
+    best: dict[str, tuple[float, int, str, str | None, list[str]]] = {}
+    for i, stage, scheme in _candidates(index, query.text):
+        name = index.names[i]
+        place = index.places.get(name.place_id)
+        if place is None:
+            continue
+        if query.kind and place.kind not in query.kind and (kind_categories or {}).get(place.kind) not in query.kind:
+            continue
+        score, why = score_name(index, name, stage, query)
+        cur = best.get(place.id)
+        if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
+            best[place.id] = (score, i, stage, scheme, why)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -index.importance.get(kv[0], 0), kv[0]))
+    out = []
+    for pid, (score, i, stage, scheme, why) in ranked[:query.limit]:
+        name = index.names[i]
+        used = f", used by {', '.join(name.used_by)}" if name.used_by else ""
+        years = ""
+        if name.from_year is not None or name.to_year is not None:
+            years = f", {name.from_year or ''}–{name.to_year or ''}"
+        text = f"matched {name.text!r} [{name.lang} {name.type}{used}{years}]: " + "; ".join(why)
+        if scheme:
+            text += f" (scheme {scheme})"
+        shown = display(pid, query.lang or name.lang, query.at) if display else name.text
+        out.append(Result(index.places[pid], shown, round(score, 4), name, stage, scheme, text))
+    return out
+
+
+def display_name(index: Index, place_id: str, lang: str | None, at: int | None) -> str | None:
+    """The name to show for a place: in ``lang`` when it has one, valid at ``at``, preferred first."""
+    names = index.names_of(place_id)
+    if not names:
+        return None
+
+    def rank(n: Name):
+        return (0 if lang and _lang_matches(n, lang) else 1,
+                0 if at is None or n.valid_at(at) else 1,
+                0 if at is not None or n.type != "historical" else 1,
+                0 if n.preferred else 1,
+                _TYPE_ORDER.get(n.type, 9),
+                0 if not n.derived_from else 1)
+
+    return min(names, key=rank).text  # min is stable: row order breaks remaining ties

@@ -1,0 +1,36 @@
+"""Run the API on a production WSGI server: gunicorn on POSIX, waitress elsewhere.
+
+The index is loaded once in the parent before workers fork, so workers share its memory.
+"""
+from __future__ import annotations
+
+import os
+
+
+def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, threads: int = 4,
+          db: str | None = None, data_dir: str | None = None, timeout: int = 30) -> None:
+    from api import create_app
+
+    app = create_app({"GAZETTEER_DB": db, "GAZETTEER_DATA_DIR": data_dir})
+    app.extensions["gazetteer"].index  # build if needed and load before forking
+    try:
+        from gunicorn.app.base import BaseApplication
+    except ImportError:  # Windows: no fork
+        from waitress import serve as wserve
+
+        wserve(app, host=host, port=port, threads=max(threads, 1) * max(workers, 1))
+        return
+
+    class _App(BaseApplication):
+        def load_config(self):
+            for k, v in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                         "timeout": timeout, "graceful_timeout": 10, "worker_class": "gthread",
+                         "limit_request_line": 8190, "limit_request_fields": 100,
+                         "accesslog": os.environ.get("GAZETTEER_ACCESS_LOG"), "errorlog": "-",
+                         "loglevel": "warning"}.items():
+                self.cfg.set(k, v)
+
+        def load(self):
+            return app
+
+    _App().run()

@@ -1,0 +1,92 @@
+import pytest
+
+from gazetteer import InvalidQuery, PlaceNotFound
+
+
+@pytest.mark.parametrize("query,place", [
+    ("Şuşa", "shusha-town"), ("Шуша", "shusha-town"), ("Շուշի", "shusha-town"), ("SHUSHA", "shusha-town"),
+    ("shusha", "shusha-town"), ("Xankəndi", "stepanakert"), ("XANKƏNDİ", "stepanakert"),
+    ("xankendi", "stepanakert"), ("Xankandi", "stepanakert"), ("ՍՏԵՓԱՆԱԿԵՐՏ", "stepanakert"), ("QUBADLI", "qubadli-town"),
+    ("Mir Bashir", "tartar-town"), ("mirbashir", "tartar-town"), ("Shushа", "shusha-town"),
+    ("  Şuşa  ", "shusha-town"),
+])
+def test_resolves_any_script_and_case(gz, query, place):
+    results = gz.resolve(query)
+    assert results and results[0].place.id == place
+
+
+def test_result_says_which_name_matched_and_how(gz):
+    r = gz.resolve("XANKƏNDİ")[0]
+    assert r.matched.text == "Xankəndi" and r.matched.lang == "az-Latn"
+    assert r.stage == "folded" and "Xankəndi" in r.why
+    exact = gz.resolve("Xankəndi")[0]
+    assert exact.stage == "exact" and exact.score > r.score
+
+
+def test_ambiguous_name_returns_every_place_most_important_first(gz):
+    ids = [r.place.id for r in gz.resolve("Aghdam")]
+    assert ids == ["aghdam-town", "aghdam-tovuz"]
+
+
+def test_kind_filter(gz):
+    assert [r.place.id for r in gz.resolve("Aghdam", kind="village")] == ["aghdam-tovuz"]
+    assert [r.place.id for r in gz.resolve("Aghdam", kind="locality")] == ["aghdam-town", "aghdam-tovuz"]
+    assert gz.resolve("Aghdam", kind="river") == []
+
+
+def test_display_name_follows_lang(gz):
+    assert gz.resolve("Şuşa", lang="hy")[0].name == "Շուշի"
+    assert gz.resolve("Şuşa", lang="ru")[0].name == "Шуша"
+    assert gz.resolve("Şuşa")[0].name == "Şuşa"  # no lang: the query's own language
+
+
+def test_at_year_prefers_names_in_use(gz):
+    assert gz.display_name("stepanakert", lang="ru", at=1980) == "Степанакерт"
+    assert gz.display_name("tartar-town", lang="az-Latn", at=1960) == "Mir-Bəşir"
+    assert gz.display_name("tartar-town", lang="az-Latn", at=2000) == "Tərtər"
+    r1960 = gz.resolve("Mir-Bashir", at=1960)[0]
+    r2000 = gz.resolve("Mir-Bashir", at=2000)[0]
+    assert r1960.score > r2000.score and "not in use in 2000" in r2000.why
+
+
+def test_names_filters(gz):
+    assert {n.text for n in gz.names("shusha-town", lang="hy")} == {"Շուշի"}
+    assert {n.text for n in gz.names("shusha-town", used_by="azerbaijan")} == {"Şuşa"}
+    assert {n.text for n in gz.names("tartar-town", at=1960)} == {"Mir-Bəşir", "Mir-Bashir", "Тертер"}
+
+
+def test_get_lookup_vocabulary(gz):
+    assert gz.get("nowhere") is None and gz.get("nowhere", 5) == 5
+    assert gz.get("shusha-town").kind == "town"
+    with pytest.raises(PlaceNotFound):
+        gz.lookup("Atlantis")
+    with pytest.raises(LookupError):
+        gz.place("atlantis")
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"query": ""}, {"query": "   "}, {"query": "x" * 201}, {"query": "Şuşa", "limit": 0},
+    {"query": "Şuşa", "limit": 101}, {"query": "Şuşa", "at": 99999}, {"query": "a\x00b"},
+    {"query": None},
+])
+def test_bad_queries_raise_invalid_query(gz, kwargs):
+    q = kwargs.pop("query")
+    with pytest.raises(InvalidQuery):
+        gz.resolve(q, **kwargs)
+
+
+def test_parents_per_authority_and_year(gz):
+    assert {(m.parent_id, m.authority) for m in gz.parents("shusha-town")} == {
+        ("shusha-district", "azerbaijan"), ("nkao", "ussr")}
+    assert [m.parent_id for m in gz.parents("shusha-town", at=1980)] == ["nkao"]
+
+
+def test_places_listing_filters(gz):
+    page, total = gz.places(kind="town")
+    assert total == 4 and all(p.kind == "town" for p in page)
+    page, total = gz.places(parent="nkao")
+    assert {p.id for p in page} == {"shusha-town", "stepanakert"}
+    page, total = gz.places(bbox=(39.7, 46.7, 39.8, 46.8))
+    assert {p.id for p in page} == {"shusha-town", "shusha-district"}
+    page, total = gz.places(limit=2, offset=2)
+    assert len(page) == 2 and total == 9
