@@ -148,7 +148,10 @@ def _default_data() -> Path:
     return default_data_dir()
 
 
-COMMANDS = {}
+COMMANDS: dict[str, str] = {}
+# Modules that add subcommands: each defines ``register(add)`` where ``add(name, func, help)``
+# returns the subparser. Keeps each area's CLI beside its library code.
+PLUGINS: list[str] = []
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--wof", help="Who's On First TSV")
     sp.add_argument("--geonames", help="GeoNames cities500 TSV")
     sp.add_argument("--iso", help="ISO 3166-2 TSV")
+
+    import importlib
+
+    for mod in PLUGINS:
+        importlib.import_module(mod).register(add)
     return p
 
 
