@@ -1,0 +1,104 @@
+"""Which schemes apply to a name: by language tag, by script, and variants() for indexing."""
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from gazetteer.translit.registry import CHAIN, Scheme, get_scheme, schemes
+
+with (Path(__file__).parent / "routes.toml").open("rb") as _fh:
+    _ROUTES = tomllib.load(_fh)
+
+_AZ_CYRILLIC = frozenset(_ROUTES["detect"]["az_cyrillic"])
+_AZ_LATIN = frozenset(_ROUTES["detect"]["az_latin"])
+
+
+def _route_keys(lang: str) -> list[str]:
+    """'hy' → ['hy-Armn', 'Armn']; 'az-Latn-t-…' → ['az-Latn', 'Latn']; 'az' → ['az']."""
+    subtags = lang.replace("_", "-").split("-t-")[0].split("-")
+    language = subtags[0].lower()
+    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    script = script or _ROUTES["default_script"].get(language)
+    if script is None:
+        return [language]
+    return [f"{language}-{script}", script]
+
+
+@lru_cache(maxsize=256)
+def _sources_for(lang: str) -> tuple[str, ...]:
+    for key in _route_keys(lang):
+        if key in _ROUTES["sources"]:
+            return tuple(_ROUTES["sources"][key])
+    return ()
+
+
+def schemes_for(lang: str) -> list[Scheme]:
+    """Schemes that read a name tagged ``lang`` (``hy``, ``ru``, ``az-Latn``, ``en``…)."""
+    sources = _sources_for(lang)
+    return [s for s in schemes() if s.source in sources]
+
+
+@lru_cache(maxsize=256)
+def _variant_schemes(lang: str) -> tuple[tuple[str, object], ...]:
+    """(name, callable) pairs, chains included; resolved once per tag."""
+    out: list[tuple[str, object]] = [(s.name, s.transliterate) for s in schemes_for(lang)]
+    for key in _route_keys(lang):
+        for chain in _ROUTES["chains"].get(key, ()):
+            steps = [get_scheme(part).transliterate for part in chain.split(CHAIN)]
+            out.append((chain, _compose(steps)))
+    return tuple(out)
+
+
+def _compose(steps):
+    def run(text: str) -> str:
+        for step in steps:
+            text = step(text)
+        return text
+
+    return run
+
+
+def variants(text: str, lang: str) -> list[tuple[str, str]]:
+    """Every distinct transliteration of ``text`` by every scheme applicable to ``lang``.
+
+    Returns ``(variant_text, scheme_name)`` pairs in scheme order, the first scheme
+    kept for a text several schemes agree on; variants equal to the input are left out.
+    Chained schemes are named ``a+b`` (``transliterate`` accepts that name).
+    """
+    seen = {unicodedata.normalize("NFC", text)}
+    out = []
+    for name, apply in _variant_schemes(lang):
+        variant = apply(text)
+        if variant not in seen:
+            seen.add(variant)
+            out.append((variant, name))
+    return out
+
+
+def detect_source(text: str) -> str | None:
+    """Guess the ``lang`` of a bare string from its letters; None when it has none we know."""
+    counts = {"Armn": 0, "Cyrl": 0, "Latn": 0}
+    az_cyrl = az_latn = False
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        script = name.split(" ", 1)[0]
+        if script == "ARMENIAN":
+            counts["Armn"] += 1
+        elif script == "CYRILLIC":
+            counts["Cyrl"] += 1
+            az_cyrl = az_cyrl or ch in _AZ_CYRILLIC
+        elif script == "LATIN":
+            counts["Latn"] += 1
+            az_latn = az_latn or ch in _AZ_LATIN
+    script = max(counts, key=counts.get)
+    if counts[script] == 0:
+        return None
+    if script == "Armn":
+        return "hy"
+    if script == "Cyrl":
+        return "az-Cyrl" if az_cyrl else "ru"
+    return "az-Latn" if az_latn else "Latn"
