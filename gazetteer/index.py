@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import math
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
+from .fold import compact
+from .fuzzy import DeletionIndex
 from .models import MembershipModel, NameModel, PlaceModel, SearchKeyModel
 from .records import Membership, Name, Place
 
@@ -31,6 +34,23 @@ class Index:
     exact: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     keys: dict[str, list[tuple[int, str, str | None]]] = field(default_factory=lambda: defaultdict(list))
     importance: dict[str, float] = field(default_factory=dict)
+    _fuzzy: DeletionIndex | None = field(default=None, repr=False)
+    _fuzzy_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    # Stages whose keys feed the typo index: the spellings people start from.
+    FUZZY_STAGES = frozenset({"folded", "compact", "skeleton"})
+
+    @property
+    def fuzzy(self) -> DeletionIndex:
+        """The typo index, built on first use (most processes never need it)."""
+        if self._fuzzy is None:
+            with self._fuzzy_lock:
+                if self._fuzzy is None:
+                    self._fuzzy = DeletionIndex(
+                        (compact(key) if stage != "skeleton" else key, i)
+                        for key, entries in self.keys.items()
+                        for i, stage, _ in entries if stage in self.FUZZY_STAGES)
+        return self._fuzzy
 
     @classmethod
     def load(cls, engine: Engine, kind_ranks: dict[str, int]) -> "Index":

@@ -85,10 +85,23 @@ def _candidates(index: Index, q: str):
             yield i, ("compact" if stage in ("folded", "compact") else stage), scheme
 
 
-def score_name(index: Index, name: Name, stage: str, query: Query) -> tuple[float, list[str]]:
+def _fuzzy_candidates(index: Index, q: str):
+    """Typo stage: names whose key is within a small edit distance of the query's."""
+    key = compact(fold(q))
+    for found, dist, payloads in index.fuzzy.search(key, max_distance=1 if len(key) < 8 else 2):
+        for i in payloads:
+            yield i, "fuzzy", None, dist, len(found)
+
+
+def score_name(index: Index, name: Name, stage: str, query: Query, distance: int = 0,
+               length: int = 0) -> tuple[float, list[str]]:
     """Score within the stage's band, with the reasons for each adjustment."""
     top, label = BANDS[stage]
     score, why = top - BAND_WIDTH, [label]
+    if distance:
+        # One edit in a long name is a smaller doubt than one edit in a short one.
+        score -= 0.1 * min(distance / max(length, 1), 0.5)
+        why.append(f"{distance} edit{'s' if distance > 1 else ''} away")
     if query.lang and _lang_matches(name, query.lang):
         score += 0.02
         why.append(f"in the requested language {query.lang}")
@@ -109,14 +122,17 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
             display=None) -> list[Result]:
     """Ranked results, at most one per place, best first; ties broken by importance, then id."""
     best: dict[str, tuple[float, int, str, str | None, list[str]]] = {}
-    for i, stage, scheme in _candidates(index, query.text):
+    found = [(i, stage, scheme, 0, 0) for i, stage, scheme in _candidates(index, query.text)]
+    if not found:  # typos only when no spelling of any name matched
+        found = list(_fuzzy_candidates(index, query.text))
+    for i, stage, scheme, dist, length in found:
         name = index.names[i]
         place = index.places.get(name.place_id)
         if place is None:
             continue
         if query.kind and place.kind not in query.kind and (kind_categories or {}).get(place.kind) not in query.kind:
             continue
-        score, why = score_name(index, name, stage, query)
+        score, why = score_name(index, name, stage, query, dist, length)
         cur = best.get(place.id)
         if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
             best[place.id] = (score, i, stage, scheme, why)
