@@ -6,25 +6,19 @@ it is never counted as attested by itself (see ``gazetteer.stats``).
 """
 from __future__ import annotations
 
+from ..scripts import scripts_of
 from .model import Name
 
-REVERSE_SCHEMES = ("hy-latn-to-armn", "bgn-pcgn-hy-reverse", "hy-Latn-Armn")
+SCHEME = "hy-Armn-t-hy-latn-x0-search"  # reverse of BGN/PCGN and press romanizations
 
 
 def _reverse():
     try:
-        from .. import translit
-    except Exception:  # noqa: BLE001 - the package may be missing or half-written
+        from ..translit import get_scheme, transliterate
+        get_scheme(SCHEME)
+    except Exception:  # noqa: BLE001 - the translit package may be missing or lack the scheme
         return None
-    fn = getattr(translit, "transliterate", None)
-    if fn is None:
-        return None
-    schemes = getattr(translit, "SCHEMES", None) or getattr(translit, "schemes", None)
-    names = list(schemes() if callable(schemes) else schemes or [])
-    for s in REVERSE_SCHEMES:
-        if s in names:
-            return lambda text, s=s: (fn(text, s), s)
-    return None
+    return lambda text: transliterate(text, SCHEME)
 
 
 def derive_names(names: list[Name]) -> list[Name]:
@@ -38,11 +32,9 @@ def derive_names(names: list[Name]) -> list[Name]:
         return []
     out = []
     for n in romans:
-        try:
-            text, scheme = rev(n.text)
-        except Exception:  # noqa: BLE001
-            continue
-        if text:
+        text = rev(n.text)
+        if text and scripts_of(text) == {"Armn"} and text not in {d.text for d in out}:
             out.append(Name(text, "hy", n.type, n.source, n.used_by, n.from_year, n.to_year, "probable", False,
-                            derived_from=n.text, note=f"derived by transliteration scheme {scheme}", rank=5))
+                            derived_from=n.text, rank=5,
+                            note=f"Armenian-script form derived from the attested romanization by scheme {SCHEME}"))
     return out
