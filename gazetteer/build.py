@@ -54,9 +54,14 @@ def data_version(data_dir: Path | str | None = None) -> str:
 
 
 def _keys_version() -> str:
-    from . import keys
-
-    return ",".join(keys.GENERATORS)
+    """Hash of the code and tables that make search keys: changing a scheme rebuilds the index."""
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    files = [pkg / "keys.py", pkg / "fold.py"] + sorted((pkg / "translit").rglob("*.py")) + \
+        sorted((pkg / "translit").rglob("*.toml"))
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def check(data_dir: Path | str | None = None) -> Dataset:

@@ -47,7 +47,7 @@ class Index:
             with self._fuzzy_lock:
                 if self._fuzzy is None:
                     self._fuzzy = DeletionIndex(
-                        (compact(key) if stage != "skeleton" else key, i)
+                        (key if stage == "skeleton" else compact(key), i)
                         for key, entries in self.keys.items()
                         for i, stage, _ in entries if stage in self.FUZZY_STAGES)
         return self._fuzzy

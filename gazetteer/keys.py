@@ -8,6 +8,9 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from .fold import compact, fold
+from .translit import skeleton, variants
+
+SKELETON_PREFIX = "~"  # skeleton keys live in their own namespace: never equal a folded key
 
 KeyGen = Callable[[str, str], Iterator[tuple[str, "str | None"]]]
 
@@ -24,8 +27,28 @@ def _compact(text: str, lang: str):
             yield compact(key), None
 
 
+def _transliteration(text: str, lang: str):
+    for variant, scheme in variants(text, lang):
+        key = fold(variant)
+        yield key, scheme
+        if " " in key:
+            yield compact(key), scheme
+
+
+def skeleton_key(text: str) -> str:
+    sk = skeleton(text)
+    return SKELETON_PREFIX + sk if sk else ""
+
+
+def _skeleton(text: str, lang: str):
+    yield skeleton_key(text), None
+    for variant, scheme in variants(text, lang):
+        yield skeleton_key(variant), scheme
+
+
 # stage -> generator, in the order the resolver tries them.
-GENERATORS: dict[str, KeyGen] = {"folded": _folded, "compact": _compact}
+GENERATORS: dict[str, KeyGen] = {"folded": _folded, "compact": _compact, "transliteration": _transliteration,
+                                 "skeleton": _skeleton}
 
 
 def keys_for(text: str, lang: str) -> list[tuple[str, str, str | None]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .errors import InvalidQuery
 from .fold import compact, fold
 from .index import Index
+from .keys import SKELETON_PREFIX, skeleton_key
 from .records import Name, Result
 from .vocab import lang_base
 
@@ -83,14 +84,23 @@ def _candidates(index: Index, q: str):
     if ckey != key:
         for i, stage, scheme in index.keys.get(ckey, ()):
             yield i, ("compact" if stage in ("folded", "compact") else stage), scheme
+    sk = skeleton_key(q)
+    if sk:
+        for i, stage, scheme in index.keys.get(sk, ()):
+            yield i, "skeleton", scheme
 
 
 def _fuzzy_candidates(index: Index, q: str):
     """Typo stage: names whose key is within a small edit distance of the query's."""
-    key = compact(fold(q))
-    for found, dist, payloads in index.fuzzy.search(key, max_distance=1 if len(key) < 8 else 2):
-        for i in payloads:
-            yield i, "fuzzy", None, dist, len(found)
+    seen = set()
+    for key in (compact(fold(q)), skeleton_key(q)):
+        if not key:
+            continue
+        for found, dist, payloads in index.fuzzy.search(key, max_distance=1 if len(key) < 8 else 2):
+            for i in payloads:
+                if (i, found) not in seen:
+                    seen.add((i, found))
+                    yield i, "fuzzy", None, dist, len(found.removeprefix(SKELETON_PREFIX))
 
 
 def score_name(index: Index, name: Name, stage: str, query: Query, distance: int = 0,
