@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 # A "letter" for word boundaries: any Unicode letter. Combining marks and
 # apostrophes inside a word do not end it (K'arvach'ar is one word).
 _LETTER = r"[^\W\d_]"
-_WORD_START = rf"(?<!{_LETTER})"
-_WORD_END = rf"(?!{_LETTER})"
+_MARK = r"[\u0300-\u036f]"  # combining diacritics continue the word they sit on
+_WORD_START = rf"(?<!{_LETTER})(?<!{_MARK})"
+_WORD_END = rf"(?!{_LETTER})(?!{_MARK})"
 _APOSTROPHES = "'’ʻʼ`‘′"
 _ALL_CAPS_WORD = re.compile(rf"{_LETTER}(?:{_LETTER}|[\u0300-\u036f{_APOSTROPHES}·])*")
 

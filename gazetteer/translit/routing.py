@@ -77,28 +77,27 @@ def variants(text: str, lang: str) -> list[tuple[str, str]]:
     return out
 
 
+# script → (lang, lang when Azerbaijani marker letters are present)
+_SCRIPT_LANG = {"ARMENIAN": ("hy", "hy"), "CYRILLIC": ("ru", "az-Cyrl"), "LATIN": ("Latn", "az-Latn")}
+_AZ_MARKERS = {"CYRILLIC": _AZ_CYRILLIC, "LATIN": _AZ_LATIN}
+
+
 def detect_source(text: str) -> str | None:
-    """Guess the ``lang`` of a bare string from its letters; None when it has none we know."""
-    counts = {"Armn": 0, "Cyrl": 0, "Latn": 0}
-    az_cyrl = az_latn = False
+    """Guess the ``lang`` of a bare string from its letters; None when it has none we know.
+
+    The majority script wins (a stray Cyrillic а in a Latin word does not count);
+    Azerbaijani is told from Russian / other Latin by its own letters (ә ҹ … / ə ı ş …).
+    """
+    counts = dict.fromkeys(_SCRIPT_LANG, 0)
+    marked = dict.fromkeys(_SCRIPT_LANG, False)
     for ch in text:
         if not ch.isalpha():
             continue
-        name = unicodedata.name(ch, "")
-        script = name.split(" ", 1)[0]
-        if script == "ARMENIAN":
-            counts["Armn"] += 1
-        elif script == "CYRILLIC":
-            counts["Cyrl"] += 1
-            az_cyrl = az_cyrl or ch in _AZ_CYRILLIC
-        elif script == "LATIN":
-            counts["Latn"] += 1
-            az_latn = az_latn or ch in _AZ_LATIN
+        script = unicodedata.name(ch, "").split(" ", 1)[0]
+        if script in counts:
+            counts[script] += 1
+            marked[script] = marked[script] or ch in _AZ_MARKERS.get(script, ())
     script = max(counts, key=counts.get)
     if counts[script] == 0:
         return None
-    if script == "Armn":
-        return "hy"
-    if script == "Cyrl":
-        return "az-Cyrl" if az_cyrl else "ru"
-    return "az-Latn" if az_latn else "Latn"
+    return _SCRIPT_LANG[script][marked[script]]

@@ -63,7 +63,8 @@ def skeleton(text: str) -> str:
     """
     table, _ = _table()
     key = _romanize(unicodedata.normalize("NFC", text))
-    key = key.replace("İ", "i").replace("I", "i").lower()
+    # Re-compose after lowering: "J̌".lower() is j + caron, which must read as ǰ.
+    key = unicodedata.normalize("NFC", key.replace("İ", "i").replace("I", "i").lower())
     key = _DROP.sub("", key)
     for _ in range(_MAX_PASSES):
         new = _RUNS.sub(r"\1", _DROP.sub("", _strip_marks(table.apply(key)).lower()))
