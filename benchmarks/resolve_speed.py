@@ -1,0 +1,117 @@
+"""Resolve latency on the full dataset, against a plain dict lookup measured in the same run.
+
+    python benchmarks/resolve_speed.py [--queries N] [--db URL]
+
+Prints: database build time, index load time, memory of the loaded index, and per-stage
+latency percentiles (exact, folded, transliteration, skeleton, fuzzy) with their ratio to a
+dict lookup of the same strings. Targets (issue 3): exact and folded p50 ≤ 50 µs, fuzzy p99 ≤ 5 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from gazetteer import Gazetteer  # noqa: E402
+from gazetteer.build import build  # noqa: E402
+from gazetteer.paths import default_data_dir  # noqa: E402
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def typo(s: str, rnd: random.Random) -> str:
+    i = rnd.randrange(1, len(s) - 1)
+    op = rnd.choice("dst")
+    if op == "d":
+        return s[:i] + s[i + 1:]
+    if op == "s":
+        return s[:i] + rnd.choice("aeiourstnkl") + s[i + 1:]
+    return s[:i] + s[i + 1] + s[i] + s[i + 2:]
+
+
+def timed(fn, queries) -> list[float]:
+    out = []
+    for q in queries:
+        t = time.perf_counter_ns()
+        fn(q)
+        out.append((time.perf_counter_ns() - t) / 1000)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--queries", type=int, default=2000)
+    ap.add_argument("--db", help="database URL (default: a fresh SQLite file in a temp dir)")
+    args = ap.parse_args()
+    rnd = random.Random(7)
+
+    tmp = tempfile.mkdtemp()
+    url = args.db or f"sqlite:///{tmp}/bench.sqlite"
+    t = time.perf_counter()
+    rep = build(default_data_dir(), url)
+    build_s = time.perf_counter() - t
+    db_size = Path(tmp, "bench.sqlite").stat().st_size if not args.db else None
+
+    gc.collect()
+    tracemalloc.start()
+    t = time.perf_counter()
+    gz = Gazetteer(url)
+    idx = gz.index
+    load_s = time.perf_counter() - t
+    mem_index = tracemalloc.get_traced_memory()[0]
+    t = time.perf_counter()
+    _ = idx.fuzzy
+    fuzzy_build_s = time.perf_counter() - t
+    mem_total = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+
+    names = [n for n in idx.names if len(n.text) >= 5]
+    sample = [rnd.choice(names) for _ in range(args.queries)]
+    sets = {
+        "exact": [n.text for n in sample],
+        "folded": [n.text.upper() for n in sample],
+        "transliteration": [],
+        "skeleton": [],
+        "fuzzy": [typo(n.text.lower(), rnd) for n in sample],
+    }
+    by_stage: dict[str, list[str]] = {"transliteration": [], "skeleton": []}
+    for key, entries in idx.keys.items():
+        for _, stage, scheme in entries:
+            if stage in by_stage and len(by_stage[stage]) < args.queries * 5:
+                by_stage[stage].append(key)
+    sets["transliteration"] = rnd.sample(by_stage["transliteration"], min(args.queries, len(by_stage["transliteration"])))
+    sets["skeleton"] = [k.lstrip("~") for k in rnd.sample(by_stage["skeleton"], min(args.queries, len(by_stage["skeleton"])))]
+
+    plain = {n.text: n.place_id for n in idx.names}
+    dict_us = timed(plain.get, sets["exact"] * 5)
+    dict_p50 = statistics.median(dict_us)
+
+    print(f"data: {rep.places} places, {rep.names} names, {rep.search_keys} search keys")
+    print(f"database build: {build_s:.2f} s" + (f"; SQLite file {db_size / 1e6:.1f} MB" if db_size else ""))
+    print(f"index load: {load_s:.2f} s; typo index build (lazy): {fuzzy_build_s:.2f} s")
+    print(f"memory (tracemalloc): index {mem_index / 1e6:.0f} MB, with typo index {mem_total / 1e6:.0f} MB")
+    print(f"plain dict lookup: p50 {dict_p50:.2f} µs")
+    print(f"{'stage':<16}{'n':>6}{'p50 µs':>10}{'p99 µs':>10}{'×dict p50':>11}{'found':>8}")
+    for stage, queries in sets.items():
+        for q in queries[:50]:  # warm caches the way a running server would have them
+            gz.resolve(q)
+        hits = sum(1 for q in queries if gz.resolve(q, limit=3))
+        lat = timed(lambda q: gz.resolve(q, limit=10), queries)
+        p50, p99 = statistics.median(lat), percentile(lat, 99)
+        print(f"{stage:<16}{len(queries):>6}{p50:>10.1f}{p99:>10.1f}{p50 / dict_p50:>11.0f}{hits / max(len(queries), 1):>8.1%}")
+
+
+if __name__ == "__main__":
+    main()
