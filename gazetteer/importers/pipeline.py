@@ -585,9 +585,13 @@ def _join_sources(a: str, b: str) -> str:
     return ";".join(parts)
 
 
+_LATIN_DEFAULT = ("en", "tr", "de", "fr", "la", "ku")
+
+
 def _dedupe(ns: list[Name]) -> list[Name]:
     """One row per (text, lang, type, from, to); undated variants fold into a stronger type of the
-    same text and language; at most one preferred per (lang, used_by)."""
+    same text and language, and an undated ``und-Latn`` variant into a row that tags the same text
+    with a Latin-script language; at most one preferred per (lang, used_by)."""
     ns = sorted(ns, key=lambda n: (n.rank, TYPE_ORDER.index(n.type) if n.type in TYPE_ORDER else 9, n.text, n.lang))
     by_key: dict[tuple, Name] = {}
     for n in ns:
@@ -606,9 +610,15 @@ def _dedupe(ns: list[Name]) -> list[Name]:
     for n in out:
         if n.type not in ("variant", "historical") and n.from_year is None and n.to_year is None:
             strong.setdefault((n.text, n.lang), n)
+    latin = {}
+    for n in out:
+        if n.lang != "und-Latn" and (n.lang.endswith("-Latn") or "-Latn-" in n.lang or n.lang in _LATIN_DEFAULT):
+            latin.setdefault(n.text, n)
     final = []
     for n in out:
         s = strong.get((n.text, n.lang))
+        if n.lang == "und-Latn" and n.type == "variant" and n.from_year is None and n.to_year is None:
+            s = latin.get(n.text, s)  # an untagged Latin form already tagged on this place
         if n.type == "variant" and n.from_year is None and n.to_year is None and s is not None:
             s.source = _join_sources(s.source, n.source)
             s.preferred = s.preferred or n.preferred
