@@ -302,8 +302,6 @@ NAME_OV: dict[tuple[str, str, str], dict] = {
     ("shahumyan-district", "hy", "Շահումյանի շրջան"): dict(type="official", used_by="armssr;nkao;artsakh",
                                                         note="NKAO-area Armenian usage; NKR province name 1991-2023"),
     ("shahumyan-district", "az-Latn", "Şaumyan rayonu"): dict(type="official", used_by="azssr", to=1991),
-    ("shahumyan-district", "en", "Shahumyan Province"): dict(type="historical", used_by="artsakh", from_=1991, to=2023,
-                                                             note="NKR province; claimed from 1991"),
     ("martakert-district", "en", "Aghdara District"): dict(type="historical", used_by="azerbaijan", from_=1991, to=1992),
     ("martakert-district", "en", "Martakert Province"): dict(type="historical", used_by="artsakh", from_=1991, to=2023),
     ("martakert-district", "en", "Mardakert"): dict(type="variant", note="Russian-based spelling"),
@@ -1160,13 +1158,13 @@ def build(shared: Path):
         if iso:
             refnames[f"iso3166-2:{iso}"] = refs.iso_names(iso)
 
-        def add(text, lang, ntype, users, a, b, cert, pref, note, attest=True):
+        def add(text, lang, ntype, users, a, b, cert, pref, note, attest=True, ov=False):
             srcs = [f"seed:{key}"]
             if attest:
                 srcs += [s for s, ns in refnames.items() if text in ns]
             names.append(dict(place_id=key, text=text, lang=lang, type=ntype, used_by=users or "",
                               **{"from": a, "to": b}, certainty=cert or "", preferred=pref,
-                              source=";".join(srcs), derived_from="", note=note or ""))
+                              source=";".join(srcs), derived_from="", note=note or "", _ov=ov))
 
         # ---- names from the name columns --------------------------------------------------
         for col, lang in COLUMN_LANG.items():
@@ -1186,7 +1184,7 @@ def build(shared: Path):
                     users = "scholarly" if lang == "hy-Latn" and re.search(r"[ʻǰčłṙšžɫ]|w$", text) else \
                         ("" if lang == "hy-Latn" else default_users(key, kind, lang))
                 add(text, lang, ntype, users, ov.get("from_"), ov.get("to"), ov.get("certainty"),
-                    ov.get("preferred"), ov.get("note"))
+                    ov.get("preferred"), ov.get("note"), ov=bool(ov) and ov.get("type") != "variant")
 
         # ---- historical names -------------------------------------------------------------
         for entry in split_outside_brackets(r["historical_names"]):
@@ -1197,7 +1195,19 @@ def build(shared: Path):
             if entry.endswith("?"):
                 dropped_q.append(f"{key}: historical {entry}")
             for (text, lang, ntype, users, a, b, cert, note) in HIST[(key, part)]:
-                add(nfc(text), lang, ntype, users, a, b, cert, None, note)
+                text = nfc(text)
+                # the same name from a name column, undated and not reviewed by NAME_OV: the
+                # checklist's historical entry dates and types it (one row, not two)
+                same = [n for n in names if n["place_id"] == key and n["text"] == text and n["lang"] == lang
+                        and n["from"] is None and n["to"] is None and not n["_ov"]]
+                if same:
+                    n = same[0]
+                    n.update(type=ntype, certainty=cert or "", note=note or n["note"], _ov=True,
+                             **{"from": a, "to": b})
+                    if users:
+                        n["used_by"] = users
+                    continue
+                add(text, lang, ntype, users, a, b, cert, None, note)
 
     # ---- merge duplicates (same key): union of users and sources -------------------------------
     merged: dict[tuple, dict] = {}
@@ -1220,19 +1230,27 @@ def build(shared: Path):
     names = [merged[k] for k in order]
 
     # ---- preferred ---------------------------------------------------------------------------
-    rank = {"official": 0, "endonym": 1, "exonym": 2, "colloquial": 3, "variant": 4, "abbreviation": 5}
+    # For each place, language and authority (rows without used_by form their own group), the best
+    # row is preferred: current names before ended ones, then official > endonym > exonym >
+    # colloquial > variant > abbreviation > historical, then checklist order. NAME_OV may force it.
+    rank = {"official": 0, "endonym": 1, "exonym": 2, "colloquial": 3, "variant": 4, "abbreviation": 5,
+            "historical": 6}
     groups = defaultdict(list)
-    for n in names:
-        groups[(n["place_id"], n["lang"], n["used_by"])].append(n)
+    for i, n in enumerate(names):
+        for a in (n["used_by"].split(";") if n["used_by"] else [""]):
+            groups[(n["place_id"], n["lang"], a)].append((i, n))
+    chosen = set()
     for grp in groups.values():
-        explicit = [n for n in grp if n["preferred"] == 1]
-        if not explicit:
-            cands = [n for n in grp if n["type"] in rank and not n["to"] and n["preferred"] is None]
-            if cands:
-                best = min(cands, key=lambda n: rank[n["type"]])
-                best["preferred"] = 1
-        for n in grp:
-            n["preferred"] = 1 if n["preferred"] == 1 else 0
+        if any(n["preferred"] == 1 for _, n in grp):
+            continue
+        cands = [(i, n) for i, n in grp if n["preferred"] is None]
+        if cands:
+            i, _ = min(cands, key=lambda t: (t[1]["to"] is not None or t[1]["type"] == "historical",
+                                             rank[t[1]["type"]], t[0]))
+            chosen.add(i)
+    for i, n in enumerate(names):
+        n["preferred"] = 1 if (n["preferred"] == 1 or i in chosen) else 0
+        n.pop("_ov", None)
 
     # ---- memberships ---------------------------------------------------------------------------
     existing = set()
