@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from sqlalchemy import create_engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -15,6 +15,9 @@ from .index import Index
 from .paths import default_data_dir, default_db_url
 from .records import Membership, Name, Place, Result
 from .vocab import load_vocab
+
+if TYPE_CHECKING:
+    from .spatial import Nearby
 
 _T = object()  # sentinel: "no default given"
 
@@ -182,3 +185,29 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         return f"Gazetteer({self.url!r})"
+
+    # -- embedding: spatial look-up and exports (gazetteer.spatial, gazetteer.export) ------------
+    def nearby(self, lat: float, lon: float, *, radius_km: float = 10.0, kind: str | None = None,
+               limit: int = 10) -> list[Nearby]:
+        """Places within ``radius_km`` of a point, nearest first, each with its distance in km;
+        ``kind`` keeps one kind or category. Uses a grid index built once per loaded index."""
+        from .spatial import SpatialIndex, check_point
+
+        check_point(lat, lon, radius_km, limit)
+        idx = self.index
+        cached = getattr(self, "_spatial", None)
+        if cached is None or cached[0] is not idx:
+            cached = (idx, SpatialIndex(idx.places[pid] for pid in idx.place_order))
+            self._spatial = cached
+        keep = None
+        if kind is not None:
+            cats = self._categories
+            keep = lambda p: p.kind == kind or cats.get(p.kind) == kind  # noqa: E731
+        return cached[1].nearby(float(lat), float(lon), float(radius_km), limit, keep)
+
+    def export(self, fmt: str, *, region: str | None = None, kind: str | None = None,
+               **options) -> Iterator[str]:
+        """Text chunks of an export in ``fmt`` (csv, geojson, lpf, lp-tsv); see gazetteer.export."""
+        from .export import export
+
+        return export(self, fmt, region=region, kind=kind, **options)

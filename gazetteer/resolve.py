@@ -124,6 +124,12 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: int
             why.append(f"not in use in {query.at}")
     elif name.type == "historical":
         score -= 0.005
+    # A place's own main name outranks the same spelling recorded as another place's variant
+    # (reference data mixes up rayons and their towns).
+    if name.preferred or name.type in ("official", "endonym"):
+        score += 0.01
+    elif name.type == "exonym":
+        score += 0.005
     score += 0.015 * index.importance.get(name.place_id, 0.0)
     return min(score, top), why
 
@@ -157,9 +163,26 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
         text = f"matched {name.text!r} [{name.lang} {name.type}{used}{years}]: " + "; ".join(why)
         if scheme:
             text += f" (scheme {scheme})"
-        shown = display(pid, query.lang or name.lang, query.at) if display else name.text
+        shown = _shown_name(index, pid, name, query) if display else name.text
         out.append(Result(index.places[pid], shown, round(score, 4), name, stage, scheme, text))
     return out
+
+
+_MAIN_TYPES = ("official", "endonym", "exonym")
+
+
+def _shown_name(index: Index, pid: str, name: Name, query: Query) -> str:
+    """The result's display name: in ``lang`` when asked; else the matched name itself when it
+    is a main name (the user's own convention); else the place's name in the matched name's
+    language, or in English when that was a bare romanization (``und-Latn``, ``hy-Latn``)."""
+    if query.lang:
+        return display_name(index, pid, query.lang, query.at) or name.text
+    if name.type in _MAIN_TYPES and (query.at is None or name.valid_at(query.at)):
+        return name.text
+    lang = name.lang
+    if lang.startswith("und") or "-Latn" in lang and not lang.startswith(("az-", "en")):
+        lang = "en"
+    return display_name(index, pid, lang, query.at) or name.text
 
 
 def display_name(index: Index, place_id: str, lang: str | None, at: int | None) -> str | None:
