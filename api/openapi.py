@@ -43,6 +43,31 @@ def spec(app: Flask) -> dict:
         "/v1/health": {"get": {"summary": "Liveness and the data version served",
                                "responses": {"200": {"description": "ok"}, "503": ERROR}}},
         "/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
+        "/v1/export": {"get": {
+            "summary": "Stream an export: our CSV data files, GeoJSON, Linked Places (JSON-LD) or LP-TSV",
+            "parameters": [
+                _param("format", required=True, schema={"enum": ["csv", "geojson", "lpf", "lp-tsv"]}),
+                _param("region", desc="only this place and everything under it (any authority, any period)"),
+                _param("kind", desc="only places of this kind or category"),
+                _param("table", schema={"enum": ["places", "toponyms", "memberships"], "default": "places"},
+                       desc="which data file, for format=csv")],
+            "responses": {"200": {"description": "the export, streamed"}, "400": ERROR, "404": ERROR}}},
+        "/v1/nearby": {"get": {
+            "summary": "Places nearest to a point, with great-circle distances in km",
+            "parameters": [
+                _param("lat", required=True, schema={"type": "number", "minimum": -90, "maximum": 90}),
+                _param("lon", required=True, schema={"type": "number", "minimum": -180, "maximum": 180}),
+                _param("radius", schema={"type": "number", "minimum": 0, "maximum": 1000, "default": 10},
+                       desc="km"),
+                _param("kind", desc="only places of this kind or category"),
+                _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 100, "default": 10})],
+            "responses": {"200": {"description": "places, nearest first"}, "400": ERROR}}},
+        "/reconcile": {"get": {
+            "summary": "W3C Reconciliation API 0.2: the manifest; with queries= a batch; with extend= data "
+                       "extension (POST a form with the same fields too)",
+            "parameters": [_param("queries"), _param("extend"), _param("callback", desc="JSONP")],
+            "responses": {"200": {"description": "manifest, result batch or extension rows"}, "400": ERROR,
+                          "413": ERROR}}},
     }
     extra = app.config.get("OPENAPI_EXTRA_PATHS") or {}
     paths.update(extra)
