@@ -130,7 +130,33 @@ def test_surface_report_runs():
     assert isinstance(rows, list)
 
 
+def counts() -> str:
+    """Markdown table: mentions, paragraphs and mention-free paragraphs per language and file."""
+    rows, tot = [], {}
+    for name, (text, ms) in load_all().items():
+        n = len(text.rstrip("\n").split("\n\n"))
+        used = {i for i, _, _ in ms}
+        amb = sum(1 for _, _, ids in ms if len(ids) > 1)
+        r = (len(ms), n, n - len(used), amb)
+        rows.append((name, *r))
+        t = tot.setdefault(name[:2], [0, 0, 0, 0])
+        for k in range(4):
+            t[k] += r[k]
+    out = ["| file | mentions | paragraphs | mention-free | multi-id |", "|---|---:|---:|---:|---:|"]
+    out += [f"| {n} | {a} | {b} | {c} | {d} |" for n, a, b, c, d in rows]
+    for lang in LANGS:
+        a, b, c, d = tot.get(lang, [0, 0, 0, 0])
+        out.append(f"| **{lang}** | **{a}** | **{b}** | **{c}** | **{d}** |")
+    a, b, c, d = (sum(t[k] for t in tot.values()) for k in range(4))
+    out.append(f"| **all** | **{a}** | **{b}** | **{c}** | **{d}** |")
+    return "\n".join(out)
+
+
 if __name__ == "__main__":
+    import sys
+    if "--counts" in sys.argv:
+        print(counts())
+        raise SystemExit(0)
     rows = unmatched_surfaces()
     for r in rows:
         print("\t".join(r))
