@@ -275,14 +275,20 @@ class Reconciler:
 
     # -- descriptions ------------------------------------------------------------------------
     def main_names(self, place_id: str) -> list[tuple[str, str]]:
-        """(lang, name) for each of hy, az-Latn, ru, en the place has: a current name first."""
+        """(lang, names) for each of hy, az-Latn, ru, en the place has a name in: every current
+        preferred name (Khankendi / Stepanakert: competing usages are both shown), else the best one."""
         out = []
         names = self.gz.index.names_of(place_id)
         for lang in MAIN_LANGS:
             mine = [n for n in names if n.lang == lang]
-            if mine:
-                best = min(mine, key=lambda n: (n.type == "historical" or n.to_year is not None, not n.preferred))
-                out.append((lang, best.text))
+            if not mine:
+                continue
+            current = [n.text for n in mine if n.preferred and n.to_year is None
+                       and n.type in ("official", "endonym", "exonym")]
+            if not current:
+                current = [min(mine, key=lambda n: (n.type == "historical" or n.to_year is not None,
+                                                    not n.preferred)).text]
+            out.append((lang, " / ".join(list(dict.fromkeys(current))[:3])))
         return out
 
     def description(self, place_id: str, lang: str | None = None) -> str:
@@ -359,6 +365,9 @@ class Reconciler:
         auths = dict(gz._authorities)
         props += [{"id": f"used_by:{a}", "name": f"Names used by {label}",
                    "description": f"names {label} uses or decreed"} for a, label in auths.items()]
+        props += [{"id": f"convention:{c}", "name": f"Name by convention: {label}",
+                   "description": f"the name the {c!r} naming convention writes"}
+                  for c, label in conventions().items()]
         props += [
             {"id": "historical", "name": "Historical names", "description": "names no longer in use, with years"},
             {"id": "lat", "name": "Latitude"}, {"id": "lon", "name": "Longitude"},
@@ -421,6 +430,9 @@ class Reconciler:
             vals = named(n for n in names if n.lang == arg)
         elif kind == "used_by":
             vals = named(n for n in names if arg in n.used_by)
+        elif kind == "convention":
+            got = convention_name(arg, names)
+            vals = [{"str": got}] if got else []
         elif kind == "historical":
             vals = [{"str": _name_text(n, True)} for n in names if n.type == "historical" or n.to_year is not None]
         elif kind == "parent":
@@ -442,6 +454,27 @@ class Reconciler:
             val = getattr(place, prop)
             vals = [] if val is None else [{"str": str(val)}]
         return vals[:st["limit"]] if st["limit"] else vals
+
+
+def conventions() -> dict[str, str]:
+    """The naming conventions of gazetteer.tagging (name -> label), when that module is present."""
+    try:
+        from .tagging.conventions import convention_names, get_convention
+    except ImportError:  # tagging is optional for reconciliation
+        return {}
+    # parametric (as-of:YEAR…) and markup conventions do not name a place by themselves
+    return {c: get_convention(c).label for c in convention_names()
+            if ":" not in c and get_convention(c).markup is None}
+
+
+def convention_name(convention: str, names: list[Name]) -> str | None:
+    """The name a naming convention writes for a place with these names."""
+    from .tagging.conventions import get_convention
+
+    rows = [(i, (0, n.text, n.lang, n.type, None, n.used_by, n.from_year, n.to_year, n.preferred))
+            for i, n in enumerate(names)]  # the tuple layout of tagging.KeyTable.names
+    got = get_convention(convention).choose(rows)
+    return got[0] if got else None
 
 
 def _name_text(n: Name, details: bool) -> str:

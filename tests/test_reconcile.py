@@ -73,7 +73,10 @@ def test_suggest_responses(client, validate):
 
 
 def test_property_proposal_and_extension(client, validate):
-    proposal = client.get("/reconcile/properties?type=town&limit=50").get_json()
+    limited = client.get("/reconcile/properties?type=town&limit=3").get_json()
+    validate(limited, "data-extension-property-proposal.json")
+    assert limited["limit"] == 3 and [p["id"] for p in limited["properties"]] == ["name:hy", "name:az-Latn", "name:ru"]
+    proposal = client.get("/reconcile/properties?type=town").get_json()
     validate(proposal, "data-extension-property-proposal.json")
     ids = {p["id"] for p in proposal["properties"]}
     assert {"name:hy", "name:az-Latn", "name:ru", "name:en", "coordinates", "geonames_id", "wof_id",
@@ -94,6 +97,18 @@ def test_property_proposal_and_extension(client, validate):
     assert row["used_by:azerbaijan"] == [{"str": "Xankəndi (az-Latn; official; used by azerbaijan; 1991–)"}]
     assert row["name:ru"] == []  # Степанакерт was the Russian name until 1991 only
     assert all(v == [] for v in body["rows"]["no-such-place"].values())
+
+
+def test_extension_by_naming_convention(client):
+    from gazetteer.reconcile import conventions
+
+    if "en-hy" not in conventions():
+        pytest.skip("gazetteer.tagging conventions not available")
+    query = {"ids": ["stepanakert"], "properties": [{"id": "convention:en-hy"}, {"id": "convention:en-az"},
+                                                    {"id": "convention:az"}, {"id": "convention:hy"}]}
+    row = client.post("/reconcile", data={"extend": json.dumps(query)}).get_json()["rows"]["stepanakert"]
+    assert row == {"convention:en-hy": [{"str": "Stepanakert"}], "convention:en-az": [{"str": "Khankendi"}],
+                   "convention:az": [{"str": "Xankəndi"}], "convention:hy": [{"str": "Ստեփանակերտ"}]}
 
 
 # -- candidates ------------------------------------------------------------------------------------
