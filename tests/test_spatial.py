@@ -84,3 +84,12 @@ def test_nearby_route_errors(client, query, param):
     r = client.get("/v1/nearby?" + query)
     assert r.status_code == 400
     assert r.get_json()["error"]["parameter"] == param
+
+
+def test_nearby_command(mini_data, mini_db, capsys):
+    from gazetteer.cli import main
+
+    assert main(["--db", mini_db, "--data-dir", str(mini_data), "nearby", "39.76", "46.75", "--kind", "city"]) == 0
+    assert capsys.readouterr().out == "stepanakert\tcity\t6.420 km\n"
+    assert main(["--db", mini_db, "--data-dir", str(mini_data), "nearby", "0", "0"]) == 1
+    assert main(["--db", mini_db, "--data-dir", str(mini_data), "nearby", "0", "0", "--radius", "5000"]) == 2
