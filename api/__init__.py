@@ -13,7 +13,7 @@ from gazetteer import Gazetteer
 
 from .errors import register_error_handlers
 from .v1 import bp as v1
-from . import export, reconcile, spatial  # embedding: /reconcile, /v1/export, /v1/nearby
+from . import export, reconcile, spatial, tagging  # embedding: /reconcile, /v1/export, /v1/nearby, /v1/tag
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -34,7 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.extensions["gazetteer"] = Gazetteer(db, data_dir=app.config["GAZETTEER_DATA_DIR"])
     register_error_handlers(app)
     app.register_blueprint(v1)
-    for embedding in (reconcile.bp, export.bp, spatial.bp):
+    for embedding in (reconcile.bp, export.bp, spatial.bp, tagging.bp):
         app.register_blueprint(embedding)
 
     @app.before_request

@@ -67,7 +67,23 @@ def spec(app: Flask) -> dict:
                        "extension (POST a form with the same fields too)",
             "parameters": [_param("queries"), _param("extend"), _param("callback", desc="JSONP")],
             "responses": {"200": {"description": "manifest, result batch or extension rows"}, "400": ERROR,
-                          "413": ERROR}}},
+                          "413": ERROR}}},        "/v1/tag": {"post": {
+            "summary": "Tag every place mention in a text (any script, inflected forms) with exact offsets",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["text"], "additionalProperties": False,
+                "properties": {"text": {"type": "string"}, "doc": {"type": "string"},
+                               "min_confidence": {"type": "number", "minimum": 0, "maximum": 1}}}}}},
+            "responses": {"200": {"description": "mentions: start/end (code points of text), text, id, candidates "
+                                                 "(best first), matched name, stem, suffix, case, confidence"},
+                          "400": ERROR, "413": ERROR}}},
+        "/v1/normalize": {"post": {
+            "summary": "Rewrite every place mention in a naming convention",
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                "type": "object", "required": ["text", "convention"], "additionalProperties": False,
+                "properties": {"text": {"type": "string"}, "convention": {
+                    "type": "string",
+                    "description": "az, hy, ru, en, en-az, en-hy, en-dual, id, as-of:YEAR[:AUTHORITY[:LANG]]"}}}}}},
+            "responses": {"200": {"description": "the rewritten text"}, "400": ERROR, "413": ERROR}}},
     }
     extra = app.config.get("OPENAPI_EXTRA_PATHS") or {}
     paths.update(extra)

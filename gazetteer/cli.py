@@ -151,7 +151,7 @@ def _default_data() -> Path:
 COMMANDS: dict[str, str] = {}
 # Modules that add subcommands: each defines ``register(add)`` where ``add(name, func, help)``
 # returns the subparser. Keeps each area's CLI beside its library code.
-PLUGINS: list[str] = ["gazetteer.cli_export"]
+PLUGINS: list[str] = ["gazetteer.cli_export", "gazetteer.cli_tagging"]
 
 
 def build_parser() -> argparse.ArgumentParser:

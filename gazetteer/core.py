@@ -211,3 +211,37 @@ class Gazetteer:
         from .export import export
 
         return export(self, fmt, region=region, kind=kind, **options)
+
+    # -- text tagging (gazetteer.tagging; docs/TAGGING.md) ---------------------------------------
+    def tagger(self):
+        """The text tagger over this gazetteer's names, built once from the loaded index.
+        It pickles small (key tables, not the Gazetteer): ship it to worker processes."""
+        idx = self.index
+        cached = self.__dict__.get("_tagger")
+        if cached is not None and cached[0] is idx:
+            return cached[1]
+        with self._lock:  # not held while loading the index above (the lock is not re-entrant)
+            cached = self.__dict__.get("_tagger")
+            if cached is None or cached[0] is not idx:
+                from .tagging import Tagger, build_keytable
+
+                cached = self.__dict__["_tagger"] = (idx, Tagger(build_keytable(idx)))
+        return cached[1]
+
+    def tag(self, text: str, *, min_confidence: float = 0.0) -> list:
+        """Every place mention in ``text``: exact code-point offsets into ``text``, surface, stem
+        and suffix, the place id and ranked candidates, the name matched and a confidence."""
+        if not isinstance(text, str):
+            raise InvalidQuery("text must be a string")
+        if not 0.0 <= min_confidence <= 1.0:
+            raise InvalidQuery("min_confidence must be from 0 to 1")
+        return [m for m in self.tagger().tag(text) if m.confidence >= min_confidence]
+
+    def normalize(self, text: str, convention: str = "en", **opts) -> str:
+        """``text`` with every place mention rewritten in a naming convention (``az``, ``hy``,
+        ``ru``, ``en``, ``en-az``, ``en-hy``, ``en-dual``, ``id``, ``as-of:YEAR[:AUTHORITY[:LANG]]``)."""
+        if not isinstance(text, str):
+            raise InvalidQuery("text must be a string")
+        if opts:
+            raise InvalidQuery(f"unknown option(s): {', '.join(sorted(opts))}")
+        return self.tagger().normalize(text, convention)

@@ -1,0 +1,228 @@
+"""Inflection of place names, from the data tables in ``inflection/*.toml``.
+
+Two kinds of table: *endings* (Russian, Armenian, English: classes of words by their ending,
+with the endings of each case) and *harmony* (Azerbaijani: suffix templates resolved by vowel
+harmony and buffer consonants). Both answer the same two questions:
+
+- ``forms(name)``: every inflected surface form the tagger should recognise, with its case;
+- ``inflect(name, case)``: the one form the normalizer writes.
+
+Every table carries examples; the tests run them all.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+
+from ..scripts import script_of
+from ..vocab import lang_base
+
+TABLES = Path(__file__).with_name("inflection")
+MAX_VARIANTS_PER_CASE = 8  # products of per-word variants in long Russian names stay small
+
+
+@dataclass(frozen=True)
+class WordClass:
+    name: str
+    pattern: re.Pattern
+    strip: int
+    endings: dict[str, tuple[str, ...]]  # case -> endings, the written one first
+    adjective: bool
+
+
+class EndingsGrammar:
+    """Declension by word class: ``stem = word[:-strip]``, ``form = stem + ending``."""
+
+    def __init__(self, spec: dict):
+        self.lang = spec["lang"]
+        self.scripts = tuple(spec["scripts"])
+        self.cases = tuple(spec["cases"])
+        self.agreement = spec.get("agreement", "last")
+        self.classes = [WordClass(c["name"], re.compile(c["match"]), c["strip"],
+                                  {k: tuple(c[k]) for k in self.cases if k in c}, c.get("pos") == "adj")
+                        for c in spec["class"]]
+        self.examples = spec.get("example", [])
+
+    def _classify(self, word: str, adjective_only: bool) -> WordClass | None:
+        low = word.lower()
+        for c in self.classes:
+            if adjective_only and not c.adjective:
+                continue
+            if c.pattern.search(low):
+                return c
+        return None
+
+    def _plan(self, text: str) -> list[WordClass | None]:
+        """The class of each word that declines (None: stays as written)."""
+        words = text.split(" ")
+        plan: list[WordClass | None] = [None] * len(words)
+        if self.agreement == "adjectives-and-head":
+            # Leading adjectives agree with the head noun; words after the head stay put.
+            for i, w in enumerate(words):
+                last = i == len(words) - 1
+                adj = self._classify(w, adjective_only=not last)
+                if adj is not None and adj.adjective and not last:
+                    plan[i] = adj
+                    continue
+                plan[i] = self._classify(w, adjective_only=False)
+                break
+        else:
+            plan[-1] = self._classify(words[-1], adjective_only=False)
+        return plan
+
+    @staticmethod
+    def _apply(word: str, cls: WordClass | None, ending: str | None) -> str:
+        if cls is None or ending is None:
+            return word
+        stem = word[:len(word) - cls.strip] if cls.strip else word
+        return stem + _match_case(word, ending)
+
+    def _variants(self, text: str, case: str, first_only: bool) -> list[str]:
+        words = text.split(" ")
+        plan = self._plan(text)
+        options = []
+        for w, cls in zip(words, plan):
+            if cls is None or case not in cls.endings:
+                options.append([w])
+            else:
+                ends = cls.endings[case][:1] if first_only else cls.endings[case]
+                options.append([self._apply(w, cls, e) for e in ends])
+        out = []
+        for combo in product(*options):
+            out.append(" ".join(combo))
+            if len(out) >= MAX_VARIANTS_PER_CASE:
+                break
+        return out
+
+    def forms(self, text: str) -> list[tuple[str, str]]:
+        seen, out = set(), []
+        for case in self.cases:
+            for form in self._variants(text, case, first_only=False):
+                if (form, case) not in seen:
+                    seen.add((form, case))
+                    out.append((form, case))
+        return out
+
+    def inflect(self, text: str, case: str) -> str:
+        if case not in self.cases:
+            return text
+        return self._variants(text, case, first_only=True)[0]
+
+
+class HarmonyGrammar:
+    """Agglutinative suffixes with vowel harmony (Azerbaijani)."""
+
+    def __init__(self, spec: dict):
+        self.lang = spec["lang"]
+        self.scripts = tuple(spec["scripts"])
+        self.cases = tuple(spec["cases"])
+        self.vowels = frozenset(spec["back_vowels"] + spec["front_vowels"])
+        self.two_way = spec["two_way"]
+        self.four_way = spec["four_way"]
+        self.to_cyrillic = spec["cyrillic"]
+        self.from_cyrillic = {v: k for k, v in self.to_cyrillic.items()}
+        self.suffixes = {k: tuple(v) for k, v in spec["suffixes"].items()}
+        self.pronominal = {k: tuple(v) for k, v in spec["pronominal"].items()}
+        self.examples = spec.get("example", [])
+
+    def _latin(self, text: str) -> str:
+        return "".join(self.from_cyrillic.get(c, c) for c in text.lower().replace("i̇", "i")
+                       .replace("ı", "ı"))
+
+    def _expand(self, stem_latin: str, template: str) -> str:
+        """Resolve one template against a (lower-case, Latin) stem; returns the Latin suffix."""
+        last_vowel = next((c for c in reversed(stem_latin) if c in self.vowels), "a")
+        ends_in_vowel = bool(stem_latin) and stem_latin[-1] in self.vowels
+        out = []
+        for part in re.findall(r"\(\w\)|\w", template):
+            if part.startswith("("):
+                if ends_in_vowel and not out:
+                    out.append(part[1])
+                continue
+            if part == "A":
+                part = self.two_way[last_vowel]
+            elif part == "I":
+                part = self.four_way[last_vowel]
+            if part in self.vowels:
+                last_vowel = part
+            out.append(part)
+        return "".join(out)
+
+    def _suffix(self, text: str, template: str) -> str:
+        cyrillic = script_of(text) == "Cyrl"
+        suffix = self._expand(self._latin(text), template)
+        if cyrillic:
+            suffix = "".join(self.to_cyrillic.get(c, c) for c in suffix)
+        return _match_case(text, suffix)
+
+    def _possessive_final(self, text: str) -> bool:
+        return " " in text and self._latin(text)[-1:] in ("ı", "i", "u", "ü")
+
+    def forms(self, text: str) -> list[tuple[str, str]]:
+        out = [(text, "nom")]
+        tables = [self.suffixes]
+        if self._possessive_final(text):
+            tables.append(self.pronominal)
+        seen = {text}
+        for table in tables:
+            for case, templates in table.items():
+                for t in templates:
+                    suffix = self._suffix(text, t)
+                    for form in (text + suffix, text + "'" + suffix):
+                        if form not in seen:
+                            seen.add(form)
+                            out.append((form, case))
+        return out
+
+    def inflect(self, text: str, case: str, apostrophe: bool = False) -> str:
+        table = self.pronominal if self._possessive_final(text) else self.suffixes
+        if case not in table:
+            return text
+        return text + ("'" if apostrophe else "") + self._suffix(text, table[case][0])
+
+
+def _match_case(word: str, ending: str) -> str:
+    """ŞUŞA takes DA, not da: an all-capitals word gets capital endings."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return ending.replace("i", "İ").upper() if ending else ending
+    return ending
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str):
+    """The grammar of a language (``ru``, ``az``, ``hy``, ``en``), or None."""
+    path = TABLES / f"{lang}.toml"
+    if not path.exists():
+        return None
+    spec = tomllib.loads(path.read_text(encoding="utf-8"))
+    return HarmonyGrammar(spec) if "suffixes" in spec else EndingsGrammar(spec)
+
+
+def grammars_for(text: str, lang: str) -> list:
+    """The grammars that inflect a name: its language's (in the right script), and the English
+    possessive for every Latin-script name."""
+    script = script_of(text)
+    out = []
+    g = grammar(lang_base(lang))
+    if g is not None and script in g.scripts and g.lang != "en":
+        out.append(g)
+    if script == "Latn":
+        out.append(grammar("en"))
+    return out
+
+
+def forms(text: str, lang: str) -> list[tuple[str, str]]:
+    """Every form of a name the tagger recognises, with its case qualified by the grammar that
+    made it (``az:loc``, ``en:gen``); the name itself first, as ``nom``."""
+    out, seen = [(text, "nom")], {text}
+    for g in grammars_for(text, lang):
+        for form, case in g.forms(text):
+            if form not in seen:
+                seen.add(form)
+                out.append((form, f"{g.lang}:{case}"))
+    return out

@@ -1,0 +1,216 @@
+"""The compact key tables the tagger scans with, built once from the loaded index.
+
+Every stored name becomes a few *stems* (its spellings: as written, with ``ı``/``i``, ``ə``/``e``,
+``և``/``եվ``/``եւ``, hyphen/space/joined, without diacritics) and, per stem, the *tails* that may
+follow it (case endings, articles, possessives: ``шуш`` + ``а|и|е|у|ой``; ``şuşa`` + ``|da|'da|nın``).
+Only the stems go into the automaton, so inflection costs no automaton size and no scan time.
+
+The tables are plain lists, dicts and tuples: cheap to pickle and ship to worker processes;
+the automaton is rebuilt from them on arrival (see ``Tagger.__setstate__``).
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..scripts import script_of
+from ..vocab import lang_base
+from .inflection import forms
+from .textfold import fold_chars
+
+HERE = Path(__file__).parent
+_TAIL_OK = re.compile(r"^'?[^\W_]*$")
+_AZ_ASCII = str.maketrans("əƏçÇğĞıIöÖşŞüÜ", "eEcCgGiIoOsSuU")
+# match quality of a spelling variant (1.0 = as stored)
+AS_STORED, VARIANT, PLAIN_LETTERS, TRANSLIT = 1.0, 0.97, 0.85, 0.8
+# capitalisation a mention must show
+CASE_ANY, CASE_INITIAL, CASE_ALL = 0, 1, 2
+
+
+def load_rules() -> dict:
+    return tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
+
+
+@dataclass
+class KeyTable:
+    """Everything the tagger needs, in picklable form."""
+    place_ids: list[str] = field(default_factory=list)
+    place_kinds: list[str] = field(default_factory=list)
+    importance: list[float] = field(default_factory=list)
+    coords: list[tuple[float, float] | None] = field(default_factory=list)
+    related: list[tuple[int, ...]] = field(default_factory=list)  # parents and children, as place indexes
+    # name index -> (place index, text, lang, type, scheme, used_by, from, to, preferred)
+    names: list[tuple] = field(default_factory=list)
+    by_place: list[tuple[int, ...]] = field(default_factory=list)  # place index -> name indexes
+    tails: list[dict[str, str]] = field(default_factory=list)  # tail -> case
+    # stem key -> tuple of groups (tails index, case rule, ((name index, quality), ...))
+    keys: dict[str, tuple] = field(default_factory=dict)
+    ambiguous_words: frozenset[str] = frozenset()
+
+
+def _separator_variants(text: str) -> list[str]:
+    """Nagorno-Karabakh = Nagorno Karabakh; Mir-Bashir = Mir Bashir = Mirbashir."""
+    if "-" not in text:
+        return [text]
+    out = [text, text.replace("-", " ")]
+    parts = text.split("-")
+    if len(parts) == 2 and all(len(p) >= 3 for p in parts):
+        out.append(parts[0] + parts[1].lower())
+    return out
+
+
+def _letter_variants(form: str, lang: str) -> list[tuple[str, str, float]]:
+    """``(kind, spelling, quality)``: spellings of one (inflected) form that typists and OCR
+    produce. Forms of one name with the same ``kind`` share a stem."""
+    out = [("stored", form, AS_STORED)]
+    if "և" in form:
+        out += [("ev", form.replace("և", "եվ"), AS_STORED), ("ew", form.replace("և", "եւ"), AS_STORED)]
+    if any(a in form for a in "'’ʻʼ`‘"):
+        out.append(("no-apostrophe", re.sub(r"['’ʻʼ`‘]", "", form), VARIANT))
+    if lang_base(lang) == "az" and script_of(form) == "Latn":
+        if "ı" in form:
+            out.append(("dotless", form.replace("ı", "i"), AS_STORED))  # QUBADLI: capitals lose the dot
+        if "ə" in form or "Ə" in form:
+            out.append(("schwa", form.replace("ə", "e").replace("Ə", "E"), VARIANT))  # Xankendi
+        plain = form.translate(_AZ_ASCII)
+        if plain != form:
+            out.append(("plain", plain, PLAIN_LETTERS))  # Agdam, Susa: no Azerbaijani letters at all
+    if lang_base(lang) == "ru" and ("ё" in form or "Ё" in form):
+        out.append(("yo", form.replace("ё", "е").replace("Ё", "Е"), AS_STORED))
+    return out
+
+
+def _case_rule(text: str, cased_scripts: set[str], name_type: str) -> int:
+    letters = [c for c in text if c.isalpha()]
+    if not letters or script_of(text) not in cased_scripts:
+        return CASE_ANY
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return CASE_ALL
+    return CASE_INITIAL if letters[0].isupper() else CASE_ANY
+
+
+def _common_prefix(strings: list[str]) -> str:
+    lo, hi = min(strings), max(strings)
+    i = 0
+    while i < len(lo) and lo[i] == hi[i]:
+        i += 1
+    return lo[:i]
+
+
+def _letters(s: str) -> int:
+    return sum(1 for c in s if c.isalpha())
+
+
+class _Builder:
+    def __init__(self, rules: dict):
+        self.rules = rules
+        self.min_letters = rules["min_letters"]
+        self.cased = set(rules["cased_scripts"])
+        self.stop = {w for ws in rules["stop"].values() for w in ws}
+        self.table = KeyTable(ambiguous_words=frozenset(
+            fold_chars(w) for ws in rules["ambiguous_words"].values() for w in ws))
+        self._tails_ids: dict[frozenset, int] = {}
+        self._groups: dict[str, dict[tuple[int, int], dict[int, tuple[float, str | None]]]] = {}
+
+    def _tails_id(self, tails: dict[str, str]) -> int:
+        key = frozenset(tails.items())
+        tid = self._tails_ids.get(key)
+        if tid is None:
+            tid = self._tails_ids[key] = len(self.table.tails)
+            self.table.tails.append(dict(tails))
+        return tid
+
+    def _add(self, stem: str, tails: dict[str, str], rule: int, name_id: int, quality: float,
+             scheme: str | None) -> None:
+        if _letters(stem) < self.min_letters or stem in self.stop:
+            return
+        groups = self._groups.setdefault(stem, {})
+        members = groups.setdefault((self._tails_id(tails), rule), {})
+        if members.get(name_id, (0.0,))[0] < quality:
+            members[name_id] = (quality, scheme)
+
+    def add_name(self, name_id: int, text: str, lang: str, name_type: str) -> None:
+        rule = _case_rule(text, self.cased, name_type)
+        if fold_chars(text) in self.stop:
+            return
+        groups: dict[tuple[str, str], tuple[float, list[tuple[str, str]]]] = {}
+        for spelling in _separator_variants(text):
+            inflected = forms(spelling, lang) if rule != CASE_ALL else [(spelling, "nom")]
+            for form, case in inflected:
+                for kind, variant, quality in _letter_variants(form, lang):
+                    groups.setdefault((spelling, kind), (quality, []))[1].append((fold_chars(variant), case))
+        for quality, folded in groups.values():
+            self.add_forms(folded, rule, name_id, quality)
+
+    def add_forms(self, folded: list[tuple[str, str]], rule: int, name_id: int, quality: float,
+                  scheme: str | None = None) -> None:
+        """One stem plus tails when the forms differ only at the end of the last word, else
+        one key per form (Russian adjective + noun names decline in two places)."""
+        stem = _common_prefix([k for k, _ in folded])
+        tails: dict[str, str] = {}
+        for k, case in folded:
+            tails.setdefault(k[len(stem):], case)
+        if _letters(stem) >= self.min_letters and all(_TAIL_OK.match(t) for t in tails):
+            self._add(stem, tails, rule, name_id, quality, scheme)
+        else:
+            for k, case in folded:
+                self._add(k, {"": case}, rule, name_id, quality, scheme)
+
+    def finish(self) -> KeyTable:
+        for stem, groups in self._groups.items():
+            self.table.keys[stem] = tuple(
+                (tid, rule, tuple((n, q, sc) for n, (q, sc) in sorted(members.items())))
+                for (tid, rule), members in groups.items())
+        return self.table
+
+
+def build_keytable(index, rules: dict | None = None) -> KeyTable:
+    """The key tables of every name in a loaded ``gazetteer.index.Index``."""
+    b = _Builder(rules or load_rules())
+    t = b.table
+    place_no: dict[str, int] = {}
+    for pid in index.place_order:
+        p = index.places[pid]
+        place_no[pid] = len(t.place_ids)
+        t.place_ids.append(pid)
+        t.place_kinds.append(p.kind)
+        t.importance.append(index.importance.get(pid, 0.0))
+        t.coords.append((p.lat, p.lon) if p.lat is not None and p.lon is not None else None)
+    related: list[set[int]] = [set() for _ in t.place_ids]
+    for child, links in index.parents.items():
+        c = place_no.get(child)
+        for m in links:
+            p = place_no.get(m.parent_id)
+            if c is not None and p is not None and p != c:
+                related[c].add(p)
+                related[p].add(c)
+    t.related = [tuple(sorted(r)) for r in related]
+    by_place: list[list[int]] = [[] for _ in t.place_ids]
+    for i, n in enumerate(index.names):
+        pno = place_no.get(n.place_id)
+        if pno is None:
+            t.names.append(None)
+            continue
+        scheme = n.lang.split("-t-", 1)[1] if "-t-" in n.lang else None
+        t.names.append((pno, n.text, n.lang, n.type, scheme, n.used_by, n.from_year, n.to_year, n.preferred))
+        by_place[pno].append(i)
+        b.add_name(i, unicodedata.normalize("NFC", n.text), n.lang, n.type)
+    t.by_place = [tuple(x) for x in by_place]
+    _add_transliterations(b, index)
+    return b.finish()
+
+
+def _add_transliterations(b: _Builder, index) -> None:
+    """Romanizations the index generated (``Shushi`` for Շուշի): Latin keys, English possessive."""
+    for key, entries in index.keys.items():
+        if not key.isascii() or key.startswith("~"):
+            continue
+        for name_id, stage, scheme in entries:
+            if stage != "transliteration" or b.table.names[name_id] is None:
+                continue
+            for spelling in {key, key.replace(" ", "-")}:
+                b.add_forms([(spelling, "nom"), (spelling + "'s", "gen")], CASE_INITIAL, name_id, TRANSLIT,
+                            scheme)

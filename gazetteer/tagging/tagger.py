@@ -1,0 +1,325 @@
+"""The tagger: every place mention in a text, with exact offsets, inflection and ranked places.
+
+One pass of an Aho-Corasick automaton over the scan text (``textfold``) finds the *stems*; each
+hit is checked on its own — word boundary before it, and the rest of the word after it must be
+one of the stem's tails (case ending, article, possessive) — so a longer key that fails its
+boundary never hides a shorter one that passes. Overlapping survivors are resolved
+leftmost-longest. Only then are places ranked, for the few mentions that are ambiguous.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from ..vocab import lang_base
+from .context import KindWords, coherence
+from .conventions import get_convention, rewrite
+from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
+from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
+
+_TAIL = re.compile(r"'?[^\W_]*")
+_SENTENCE_END = frozenset(".!?…:;\"«»“”()[]|•–—-")
+BLOCK_CHARS = 1 << 18  # texts are scanned in blocks of about this many characters
+MAX_UNKNOWN_APOSTROPHE_TAIL = 4  # "Shusha'nın": a short unknown suffix after an apostrophe is still a suffix
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place mention; ``start``/``end`` are code-point offsets into the caller's text."""
+    start: int
+    end: int
+    text: str
+    stem: str
+    suffix: str
+    id: str
+    candidates: tuple[str, ...]
+    matched: dict
+    confidence: float
+    case: str = "nom"  # grammatical case of the suffix (loc, gen, …), "nom" when bare
+    grammar: str | None = None  # the grammar the suffix belongs to (az, ru, hy, en)
+    scores: tuple[float, ...] = field(default=(), compare=False, repr=False)
+
+    def to_dict(self, doc: str | None = None) -> dict:
+        d = {"doc": doc, "start": self.start, "end": self.end, "text": self.text, "id": self.id,
+             "candidates": list(self.candidates), "matched": self.matched,
+             "stem": self.stem, "suffix": self.suffix, "case": self.case, "grammar": self.grammar,
+             "confidence": self.confidence}
+        return d
+
+
+@dataclass(slots=True)
+class _Span:
+    """A surviving hit before ranking (scan offsets)."""
+    start: int
+    end: int
+    stem_end: int
+    case: str
+    members: list  # (name index, quality, scheme)
+
+
+class Tagger:
+    """Build with ``Tagger(build_keytable(index))`` or ``Gazetteer.tagger()``; pickles small."""
+
+    def __init__(self, table: KeyTable):
+        self.table = table
+        self._setup()
+
+    def __getstate__(self):
+        return {"table": self.table}
+
+    def __setstate__(self, state):
+        self.table = state["table"]
+        self._setup()
+
+    def _setup(self) -> None:
+        t = self.table
+        a = ahocorasick.Automaton()
+        for stem, groups in t.keys.items():
+            a.add_word(stem, (len(stem), tuple((t.tails[tid], rule, members) for tid, rule, members in groups)))
+        for marker in homoglyph_markers():
+            if marker not in t.keys:
+                a.add_word(marker, None)
+        a.make_automaton()
+        self._automaton = a
+        self._apostrophe_tails = {tail: case for tails in t.tails for tail, case in tails.items()
+                                  if tail.startswith("'")}
+        self._kind_words = KindWords.load()
+        self._folded_names: dict[int, str] = {}
+        self._place_no = {pid: i for i, pid in enumerate(t.place_ids)}
+
+    # -- public -----------------------------------------------------------------------------
+    def tag(self, text: str) -> list[Mention]:
+        """Every mention in ``text``; places ranked with the whole text as context."""
+        raw = []
+        for offset, block in blocks(text):
+            folded, spans = self._scan(block)
+            raw.append((offset, block, folded, spans))
+        others = self._unambiguous(sp for _, _, _, spans in raw for sp in spans)
+        out = []
+        for offset, block, folded, spans in raw:
+            out.extend(self._mentions(block, offset, folded, spans, others))
+        return out
+
+    def iter_tag(self, text: str, offset: int = 0) -> Iterator[Mention]:
+        """Mentions block by block (bounded memory); the context of a mention is its block."""
+        for start, block in blocks(text):
+            yield from self.tag_block(block, offset + start)
+
+    def tag_block(self, block: str, offset: int = 0) -> list[Mention]:
+        folded, spans = self._scan(block)
+        return self._mentions(block, offset, folded, spans, self._unambiguous(spans))
+
+    def normalize(self, text: str, convention: str = "az") -> str:
+        """``text`` with every mention rewritten in a naming convention (see conventions.py)."""
+        conv = get_convention(convention)
+        return "".join(self._rewrite(text, self.tag(text), conv))
+
+    def normalize_block(self, block: str, convention: str = "az") -> str:
+        conv = get_convention(convention)
+        return "".join(self._rewrite(block, self.tag_block(block), conv))
+
+    def _rewrite(self, text: str, mentions, conv) -> Iterator[str]:
+        last = 0
+        for m in mentions:
+            yield text[last:m.start]
+            yield rewrite(m, self.name_in(m.id, conv, m.matched["lang"]), conv)
+            last = m.end
+        yield text[last:]
+
+    def name_in(self, place_id: str, convention, source_lang: str | None = None) -> tuple[str, str] | None:
+        """``(text, lang)``: the name of a place in a convention (a name or a Convention)."""
+        conv = get_convention(convention) if isinstance(convention, str) else convention
+        t = self.table
+        place = self._place_no.get(place_id)
+        if place is None:
+            return None
+        names = [(i, t.names[i]) for i in t.by_place[place]]
+        return conv.choose(names, lang_base(source_lang) if source_lang else None)
+
+    # -- scanning ---------------------------------------------------------------------------
+    def _scan(self, block: str) -> tuple[Folded, list[_Span]]:
+        folded = fold_block(block)
+        spans, mixed = self._hits(block, folded)
+        if mixed:  # a Latin/Cyrillic lookalike inside a word: repair the scan text, scan again
+            folded.text = fix_homoglyphs(folded.text)
+            spans, _ = self._hits(block, folded)
+        return folded, _leftmost_longest(spans)
+
+    def _hits(self, block: str, folded: Folded) -> tuple[list[_Span], bool]:
+        s = folded.text
+        n = len(s)
+        spans: list[_Span] = []
+        mixed = False
+        ambiguous_words = self.table.ambiguous_words
+        for last, value in self._automaton.iter(s):
+            if value is None:
+                mixed = True
+                continue
+            klen, groups = value
+            start = last - klen + 1
+            if start and s[start - 1].isalnum():
+                continue
+            e = last + 1
+            tail = _TAIL.match(s, e).group() if e < n and (s[e].isalnum() or s[e] == "'") else ""
+            for tails, rule, members in groups:
+                case = tails.get(tail)
+                used = tail
+                if case is None:
+                    if not tail.startswith("'") or "" not in tails:
+                        continue
+                    case = self._apostrophe_tails.get(tail)
+                    if case is None:  # an unknown suffix or a closing quote: the bare name
+                        if len(tail) - 1 > MAX_UNKNOWN_APOSTROPHE_TAIL:
+                            continue
+                        used, case = "", tails[""]
+                if rule and not _case_ok(block, folded, start, e, rule):
+                    continue
+                if s[start:e] in ambiguous_words and _sentence_initial(block, folded.start_of(start)):
+                    continue
+                if " " in s[start:e] and _crosses_paragraph(block, folded, start, e):
+                    continue
+                spans.append(_Span(start, e + len(used), e, case, list(members)))
+        return spans, mixed
+
+    # -- ranking ----------------------------------------------------------------------------
+    def _places_of(self, span: _Span) -> dict[int, tuple[float, int, str | None]]:
+        """place -> (best quality, name index, scheme)."""
+        names = self.table.names
+        best: dict[int, tuple[float, int, str | None]] = {}
+        for name_id, quality, scheme in span.members:
+            place = names[name_id][0]
+            cur = best.get(place)
+            if cur is None or quality > cur[0] or (quality == cur[0] and _name_rank(names[name_id]) <
+                                                   _name_rank(names[cur[1]])):
+                best[place] = (quality, name_id, scheme)
+        return best
+
+    def _unambiguous(self, spans) -> set[int]:
+        out = set()
+        for sp in spans:
+            places = {self.table.names[n][0] for n, _, _ in sp.members}
+            if len(places) == 1:
+                out |= places
+        return out
+
+    def _mentions(self, block: str, offset: int, folded: Folded, spans: list[_Span],
+                  others: set[int]) -> list[Mention]:
+        t = self.table
+        out = []
+        for sp in spans:
+            places = self._places_of(sp)
+            if len(places) == 1:
+                ranked = [(1.0, next(iter(places)))]
+            else:
+                near = self._kind_words.kinds_near(folded.text, sp.start, sp.end)
+                ranked = sorted(((self._score(p, q_name, near, others), p) for p, q_name in places.items()),
+                                key=lambda sp_: (-sp_[0], -t.importance[sp_[1]], t.place_ids[sp_[1]]))
+            best = ranked[0][1]
+            quality, name_id, scheme = places[best]
+            name = t.names[name_id]
+            o_start, o_end = folded.start_of(sp.start), folded.end_of(sp.end)
+            o_stem = folded.end_of(self._stem_end(folded.text, sp, name_id))
+            confidence = _confidence(quality, sp.end > sp.stem_end, [s for s, _ in ranked])
+            grammar, _, case = sp.case.rpartition(":")
+            out.append(Mention(
+                offset + o_start, offset + o_end, block[o_start:o_end], block[o_start:o_stem], block[o_stem:o_end],
+                t.place_ids[best], tuple(t.place_ids[p] for _, p in ranked),
+                {"text": name[1], "lang": name[2], "type": name[3], "scheme": scheme or name[4],
+                 "used_by": list(name[5]), "from": name[6], "to": name[7]},
+                confidence, case, grammar or None, tuple(round(s, 4) for s, _ in ranked)))
+        return out
+
+    def _score(self, place: int, q_name: tuple, near_kinds: set[str], others: set[int]) -> float:
+        t = self.table
+        quality, name_id, _ = q_name
+        kind_hit = 1.0 if t.place_kinds[place] in near_kinds else 0.0
+        current = 0.0 if t.names[name_id][3] == "historical" else 1.0
+        return (0.45 * t.importance[place] + 0.15 * quality + 0.3 * kind_hit
+                + 0.25 * coherence(place, others, t.related, t.coords) + 0.05 * current)
+
+    def _stem_end(self, scan: str, sp: _Span, name_id: int) -> int:
+        """The mention's stem ends where it stops sharing letters with the matched name
+        (Шуше: Шуш|е; Շուշիում: Շուշի|ում), and never before the automaton's stem."""
+        name = self._folded_names.get(name_id)
+        if name is None:
+            name = self._folded_names[name_id] = fold_chars(self.table.names[name_id][1])
+        i = sp.start
+        j = 0
+        while i < sp.end and j < len(name) and scan[i] == name[j]:
+            i += 1
+            j += 1
+        return max(i, min(sp.stem_end, sp.end)) if sp.end > sp.stem_end else sp.end
+
+
+def _name_rank(name: tuple) -> tuple:
+    return (name[3] == "historical", not name[8])
+
+
+def _confidence(quality: float, inflected: bool, scores: list[float]) -> float:
+    c = 0.95 * quality * (0.98 if inflected else 1.0)
+    if len(scores) > 1:
+        margin = max(0.0, scores[0] - scores[1])
+        c *= 0.55 + min(0.4, 2 * margin)
+    return round(c, 3)
+
+
+def _case_ok(block: str, folded: Folded, start: int, end: int, rule: int) -> bool:
+    first = block[folded.start_of(start)]
+    if rule == CASE_INITIAL:
+        return first.isupper() or not first.isalpha()
+    if rule == CASE_ALL:
+        original = block[folded.start_of(start):folded.end_of(end)]
+        return not any(c.islower() for c in original)
+    return True
+
+
+def _crosses_paragraph(block: str, folded: Folded, start: int, end: int) -> bool:
+    original = block[folded.start_of(start):folded.end_of(end)]
+    return original.count("\n") > 1
+
+
+def _sentence_initial(block: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and block[i] in " \t\xa0\r":
+        i -= 1
+    return i < 0 or block[i] == "\n" or block[i] in _SENTENCE_END
+
+
+def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
+    """Non-overlapping spans, leftmost first, longest at each start; the members of equal
+    spans are merged (one surface form can name several places)."""
+    if not spans:
+        return spans
+    spans.sort(key=lambda sp: (sp.start, -sp.end))
+    out: list[_Span] = []
+    last_end = -1
+    for sp in spans:
+        if out and sp.start == out[-1].start and sp.end == out[-1].end:
+            out[-1].members.extend(sp.members)
+            continue
+        if sp.start >= last_end:
+            out.append(sp)
+            last_end = sp.end
+    return out
+
+
+def blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, block)``: the text cut at paragraph, line or space boundaries near ``size``."""
+    n = len(text)
+    start = 0
+    while start < n:
+        end = start + size
+        if end >= n:
+            yield start, text[start:]
+            return
+        cut = text.rfind("\n\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        cut = end if cut < 0 else cut + 1
+        yield start, text[start:cut]
+        start = cut
