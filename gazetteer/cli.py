@@ -130,15 +130,19 @@ def cmd_import(args) -> int:
     from .importers import run_import
 
     shared = Path(args.shared) if args.shared else None
+
     def pick(explicit, rel):
         if explicit:
             return Path(explicit)
         return shared / rel if shared else None
+
     rep = run_import(wof=pick(args.wof, "research-data/wof_admin_AZ_AM.tsv"),
                      geonames=pick(args.geonames, "sources/geonames_cities500_AZ_AM.tsv"),
                      iso=pick(args.iso, "sources/iso3166_2_AZ_AM.tsv"),
                      data_dir=Path(args.data_dir) if args.data_dir else _default_data())
-    print(rep if isinstance(rep, str) else getattr(rep, "summary", lambda: str(rep))())
+    if not rep.ok:
+        raise DataError(rep.problems)
+    print(rep.summary())
     return 0
 
 

@@ -181,7 +181,7 @@ class Gazetteer:
         from .schema import load_dataset
         from .stats import compute_stats
 
-        return compute_stats(load_dataset(self.data_dir), bbox=bbox, country=country)
+        return compute_stats(load_dataset(self.data_dir), bbox=bbox, country=country, data_dir=self.data_dir)
 
     def __repr__(self) -> str:
         return f"Gazetteer({self.url!r})"

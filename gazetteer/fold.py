@@ -21,7 +21,7 @@ _SPECIAL = {
     "I": "i", "İ": "i", "ı": "i", "i": "i",
     # Schwa -> e: what Azerbaijani typists write without the letter (Xankendi, Gence). The
     # English-press a (Xankandi, Ganja) is a second key made by keys.py, not a fold.
-    "Ə": "e", "ə": "e", "Ә": "е", "ә": "е",
+    "Ə": "e", "ə": "e", "Ә": "е", "ә": "е", "Ǝ": "e", "ǝ": "e",  # U+01DD/018E stand in for ə in some sources
     "և": "եվ", "ﬓ": "մն", "ﬔ": "մե", "ﬕ": "մի", "ﬖ": "վն", "ﬗ": "մխ",
     "ւ": "ւ", "ё": "е", "Ё": "е", "ß": "ss", "ʻ": "", "ʼ": "",
 }

@@ -8,8 +8,10 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from .fold import compact, fold
+from .generic import generic_key
 from .translit import skeleton, variants
 
+_SCHWA_AS_A = str.maketrans("əƏǝƎ", "aAaA")
 SKELETON_PREFIX = "~"  # skeleton keys live in their own namespace: never equal a folded key
 
 KeyGen = Callable[[str, str], Iterator[tuple[str, "str | None"]]]
@@ -17,8 +19,8 @@ KeyGen = Callable[[str, str], Iterator[tuple[str, "str | None"]]]
 
 def _folded(text: str, lang: str):
     yield fold(text), None
-    if "ə" in text or "Ə" in text:  # Xankəndi is typed Xankendi and Xankandi alike
-        yield fold(text.replace("ə", "a").replace("Ə", "A")), None
+    if any(c in text for c in "əƏǝƎ"):  # Xankəndi is typed Xankendi and Xankandi alike
+        yield fold(text.translate(_SCHWA_AS_A)), None
 
 
 def _compact(text: str, lang: str):
@@ -46,9 +48,13 @@ def _skeleton(text: str, lang: str):
         yield skeleton_key(variant), scheme
 
 
+def _generic(text: str, lang: str):
+    yield generic_key(text), None
+
+
 # stage -> generator, in the order the resolver tries them.
 GENERATORS: dict[str, KeyGen] = {"folded": _folded, "compact": _compact, "transliteration": _transliteration,
-                                 "skeleton": _skeleton}
+                                 "skeleton": _skeleton, "generic": _generic}
 
 
 def keys_for(text: str, lang: str) -> list[tuple[str, str, str | None]]:

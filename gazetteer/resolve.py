@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .errors import InvalidQuery
 from .fold import compact, fold
 from .index import Index
+from .generic import generic_key, split_generic
 from .keys import SKELETON_PREFIX, skeleton_key
 from .records import Name, Result
 from .vocab import lang_base
@@ -27,7 +28,8 @@ BANDS: dict[str, tuple[float, str]] = {
     "compact": (0.90, "same letters ignoring spaces"),
     "transliteration": (0.84, "transliteration"),
     "skeleton": (0.74, "same sound skeleton across romanizations"),
-    "fuzzy": (0.64, "close spelling (typo)"),
+    "generic": (0.69, "same name without generic words (district, village, …), qualifiers in any language"),
+    "fuzzy": (0.63, "close spelling (typo)"),
 }
 BAND_WIDTH = 0.05  # adjustments stay inside a band
 _TYPE_ORDER = {t: i for i, t in enumerate(("official", "endonym", "exonym", "variant", "colloquial",
@@ -88,6 +90,10 @@ def _candidates(index: Index, q: str):
     if sk:
         for i, stage, scheme in index.keys.get(sk, ()):
             yield i, "skeleton", scheme
+    gk = generic_key(q)
+    if gk:
+        for i, stage, scheme in index.keys.get(gk, ()):
+            yield i, "generic", scheme
 
 
 def _fuzzy_candidates(index: Index, q: str):
@@ -104,10 +110,16 @@ def _fuzzy_candidates(index: Index, q: str):
 
 
 def score_name(index: Index, name: Name, stage: str, query: Query, distance: int = 0,
-               length: int = 0) -> tuple[float, list[str]]:
+               length: int = 0, hints: frozenset[str] = frozenset(),
+               categories: dict[str, str] | None = None) -> tuple[float, list[str]]:
     """Score within the stage's band, with the reasons for each adjustment."""
     top, label = BANDS[stage]
     score, why = top - BAND_WIDTH, [label]
+    if hints:
+        kind = index.places[name.place_id].kind
+        if kind in hints:
+            score += 0.02
+            why.append(f"the query says what kind of place ({kind})")
     if distance:
         # One edit in a long name is a smaller doubt than one edit in a short one.
         score -= 0.1 * min(distance / max(length, 1), 0.5)
@@ -130,6 +142,8 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: int
         score += 0.01
     elif name.type == "exonym":
         score += 0.005
+    if name.certainty != "certain":
+        score -= 0.006 if name.certainty == "uncertain" else 0.002
     score += 0.015 * index.importance.get(name.place_id, 0.0)
     return min(score, top), why
 
@@ -138,6 +152,7 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
             display=None) -> list[Result]:
     """Ranked results, at most one per place, best first; ties broken by importance, then id."""
     best: dict[str, tuple[float, int, str, str | None, list[str]]] = {}
+    hints = split_generic(query.text)[1]
     found = [(i, stage, scheme, 0, 0) for i, stage, scheme in _candidates(index, query.text)]
     if not found:  # typos only when no spelling of any name matched
         found = list(_fuzzy_candidates(index, query.text))
@@ -148,7 +163,7 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
             continue
         if query.kind and place.kind not in query.kind and (kind_categories or {}).get(place.kind) not in query.kind:
             continue
-        score, why = score_name(index, name, stage, query, dist, length)
+        score, why = score_name(index, name, stage, query, dist, length, hints, kind_categories)
         cur = best.get(place.id)
         if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
             best[place.id] = (score, i, stage, scheme, why)
