@@ -1,0 +1,258 @@
+"""The tagger: inflection tables, conventions, offsets, boundaries, ranking, rewriting, shipping."""
+from __future__ import annotations
+
+import pickle
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import MINI_MEMBERSHIPS, MINI_NAMES, MINI_PLACES, write_dataset
+from gazetteer import Gazetteer, InvalidQuery, UnknownScheme
+from gazetteer.tagging import Tagger
+from gazetteer.tagging.conventions import examples as convention_examples
+from gazetteer.tagging.inflection import forms, grammar
+from gazetteer.tagging.textfold import fold_block
+
+# A few more places than the shared fixture: a district and a village homonym, Armenian և,
+# a Russian name for Aghdam, a name that is also a common word, a river next to a town.
+PLACES = MINI_PLACES + [
+    ("aghdam-district", "district", 40.0, 46.9, "AZ", None),
+    ("yerevan", "city", 40.18, 44.51, "AM", 1000000),
+    ("bala-village", "village", 40.5, 47.0, "AZ", 300),
+    ("tartar-river", "river", 40.4, 47.0, "AZ", None),
+    ("karabakh", "region", 39.9, 46.8, None, None),
+]
+NAMES = MINI_NAMES + [
+    ("aghdam-district", "Ağdam", "az-Latn", "official", "azerbaijan", "", "", "1"),
+    ("aghdam-district", "Aghdam", "en", "exonym", "international", "", "", "1"),
+    ("aghdam-town", "Агдам", "ru", "exonym", "russia", "", "", "1"),
+    ("yerevan", "Երևան", "hy", "official", "armenia", "", "", "1"),
+    ("yerevan", "Yerevan", "en", "exonym", "international", "", "", "1"),
+    ("bala-village", "Bala", "az-Latn", "official", "azerbaijan", "", "", "1"),
+    ("tartar-river", "Tərtərçay", "az-Latn", "official", "azerbaijan", "", "", "1"),
+    ("karabakh", "Nagorno-Karabakh", "en", "exonym", "international", "", "", "1"),
+    ("karabakh", "Нагорный Карабах", "ru", "exonym", "russia", "", "", "1"),
+    ("karabakh", "Լեռնային Ղարաբաղ", "hy", "official", "armenia", "", "", "1"),
+]
+
+
+@pytest.fixture(scope="module")
+def gzm(tmp_path_factory):
+    base = tmp_path_factory.mktemp("tagging")
+    data = write_dataset(base / "data", PLACES, NAMES, MINI_MEMBERSHIPS)
+    return Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=data)
+
+
+@pytest.fixture(scope="module")
+def tagger(gzm) -> Tagger:
+    return gzm.tagger()
+
+
+def spans(tagger, text):
+    return [(m.text, m.id) for m in tagger.tag(text)]
+
+
+# -- the data tables carry their own examples ------------------------------------------------------
+def _inflection_cases():
+    for lang in ("ru", "az", "hy", "en"):
+        for ex in grammar(lang).examples:
+            for case, expected in ex.items():
+                if case != "word":
+                    yield pytest.param(lang, ex["word"], case, expected, id=f"{lang}-{ex['word']}-{case}")
+
+
+@pytest.mark.parametrize("lang,word,case,expected", list(_inflection_cases()))
+def test_inflection_table_examples(lang, word, case, expected):
+    g = grammar(lang)
+    assert g.inflect(word, case) == expected
+    assert expected in [f for f, _ in g.forms(word)]
+
+
+@pytest.mark.parametrize("convention,place,expected", convention_examples())
+def test_convention_examples(tagger, convention, place, expected):
+    if convention == "id":
+        m = tagger.tag("Şuşa")[0]
+        assert tagger.normalize("Şuşa", "id") == expected
+        return
+    assert tagger.name_in(place, convention, "en")[0] == expected
+
+
+# -- recognition, by language ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text,surface,place,suffix", [
+    ("Мы были в Шуше вчера.", "Шуше", "shusha-town", "е"),
+    ("из Шуши", "Шуши", "shusha-town", "и"),
+    ("под Шушой", "Шушой", "shusha-town", "ой"),
+    ("в Степанакерте", "Степанакерте", "stepanakert", "е"),
+    ("Степанакертом", "Степанакертом", "stepanakert", "ом"),
+    ("из Агдама", "Агдама", "aghdam-town", "а"),
+    ("в Нагорном Карабахе", "Нагорном Карабахе", "karabakh", ""),
+    ("Şuşada", "Şuşada", "shusha-town", "da"),
+    ("Şuşanın", "Şuşanın", "shusha-town", "nın"),
+    ("Şuşa'da", "Şuşa'da", "shusha-town", "'da"),
+    ("Şuşa’nın", "Şuşa’nın", "shusha-town", "’nın"),
+    ("Şuşaya", "Şuşaya", "shusha-town", "ya"),
+    ("Ağdamdan", "Ağdamdan", "aghdam-town", "dan"),
+    ("Xankəndidə", "Xankəndidə", "stepanakert", "də"),
+    ("Tərtərdə", "Tərtərdə", "tartar-town", "də"),
+    ("ŞUŞADA", "ŞUŞADA", "shusha-town", "DA"),
+    ("QUBADLI", "QUBADLI", "qubadli-town", ""),
+    ("XANKƏNDİDƏ", "XANKƏNDİDƏ", "stepanakert", "DƏ"),
+    ("Շուշիում", "Շուշիում", "shusha-town", "ում"),
+    ("Ստեփանակերտից", "Ստեփանակերտից", "stepanakert", "ից"),
+    ("Ստեփանակերտի", "Ստեփանակերտի", "stepanakert", "ի"),
+    ("Ստեփանակերտը", "Ստեփանակերտը", "stepanakert", "ը"),
+    ("Շուշին", "Շուշին", "shusha-town", "ն"),
+    ("Լեռնային Ղարաբաղում", "Լեռնային Ղարաբաղում", "karabakh", "ում"),
+    ("Stepanakert's mayor", "Stepanakert's", "stepanakert", "'s"),
+    ("Stepanakert’s mayor", "Stepanakert’s", "stepanakert", "’s"),
+])
+def test_inflected_mentions(tagger, text, surface, place, suffix):
+    ms = tagger.tag(text)
+    assert [(m.text, m.id) for m in ms] == [(surface, place)]
+    m = ms[0]
+    assert text[m.start:m.end] == surface
+    assert m.suffix == suffix and m.stem + m.suffix == surface
+
+
+@pytest.mark.parametrize("text", [
+    "ПроШушаев пришёл", "Tərtərçayda", "Stepanakertian", "şuşada yox", "Шушинский", "Xankəndilərin",
+])
+def test_no_mention_inside_words_or_in_lower_case(tagger, text):
+    found = spans(tagger, text)
+    assert not any(i in ("shusha-town", "stepanakert", "tartar-town") for _, i in found)
+
+
+def test_a_listed_longer_name_wins_and_boundaries_are_checked_per_candidate(tagger):
+    assert spans(tagger, "Tərtərçay axır") == [("Tərtərçay", "tartar-river")]
+    # the longer key "Tərtərçay" fails its boundary here; the shorter "Tərtər" still counts
+    assert spans(tagger, "Tərtər-çayxana") == [("Tərtər", "tartar-town")]
+
+
+def test_multiword_separators_and_line_breaks(tagger):
+    for text in ("Nagorno-Karabakh", "Nagorno Karabakh", "Nagorno–Karabakh", "Nagorno‑Karabakh",
+                 "Nagorno\nKarabakh", "Nagorno  Karabakh", "Mir-Bashir", "Mir Bashir", "Mirbashir"):
+        ms = tagger.tag(f"in {text}.")
+        assert len(ms) == 1 and ms[0].text == text, text
+    assert tagger.tag("Nagorno\n\nKarabakh") == [] or all(m.text != "Nagorno\n\nKarabakh"
+                                                          for m in tagger.tag("Nagorno\n\nKarabakh"))
+
+
+def test_offsets_survive_dotted_capitals_ev_and_decomposed_input(tagger):
+    text = "İİİ Երևան İ Şuşa, ԵՐԵՎԱՆ Երեւան " + unicodedata.normalize("NFD", "Şuşada") + " Şuşa"
+    ms = tagger.tag(text)
+    assert [text[m.start:m.end] for m in ms] == [m.text for m in ms]
+    assert [m.id for m in ms] == ["yerevan", "shusha-town", "yerevan", "yerevan", "shusha-town", "shusha-town"]
+    assert ms[-2].text == unicodedata.normalize("NFD", "Şuşada")
+
+
+def test_mixed_script_homoglyphs(tagger):
+    # Cyrillic а in a Latin word, Latin a in a Cyrillic word
+    assert spans(tagger, "Shushа and Шушa") == [("Shushа", "shusha-town"), ("Шушa", "shusha-town")]
+
+
+def test_common_words_need_more_than_a_capital(tagger):
+    assert spans(tagger, "Bala kənddə oynayır.") == []  # sentence-initial: the word "child"
+    assert spans(tagger, "biz Bala kəndində idik") == [("Bala", "bala-village")]
+    assert spans(tagger, "bala") == []
+
+
+def test_ambiguous_mentions_carry_every_candidate_ranked_by_context(tagger):
+    district = tagger.tag("Ağdam rayonu")
+    assert district[0].candidates[0] == "aghdam-district"
+    assert set(district[0].candidates) == {"aghdam-district", "aghdam-town", "aghdam-tovuz"}
+    village = tagger.tag("the village of Aghdam")[0]
+    assert village.id == "aghdam-tovuz"
+    town = tagger.tag("Aghdam")[0]
+    assert town.id == "aghdam-town" and town.confidence < 0.9
+
+
+def test_mention_fields(tagger):
+    m = tagger.tag("в Шуше")[0]
+    d = m.to_dict("doc1")
+    assert list(d)[:7] == ["doc", "start", "end", "text", "id", "candidates", "matched"]
+    assert d["matched"]["lang"] == "ru" and d["case"] == "loc" and d["grammar"] == "ru"
+    assert 0 < d["confidence"] <= 1
+
+
+# -- rewriting --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,convention,expected", [
+    ("Şuşada", "hy", "Շուշի"),                           # another language: the bare name
+    ("Xankəndidə", "en-hy", "Stepanakert'də"),           # Azerbaijani sentence, Latin name: apostrophe
+    ("Stepanakert's mayor", "az", "Xankəndi's mayor"),   # English possessive stays
+    ("Stepanakert's mayor", "hy", "Ստեփանակերտ mayor"),  # but not on another script
+    ("в Степанакерте", "ru", "в Степанакерте"),
+    ("Xankəndidə", "az", "Xankəndidə"),
+    ("ŞUŞADA", "en-az", "SHUSHA'DA"),
+    ("Stepanakert", "en-dual", "Stepanakert/Khankendi"),
+    ("Ստեփանակերտում", "hy", "Ստեփանակերտում"),
+    ("Tərtər", "as-of:1960:azssr:az-Latn", "Mir-Bəşir"),
+    ("Şuşada", "id", "[[Şuşada|shusha-town]]"),
+    ("no places here", "az", "no places here"),
+])
+def test_normalize(gzm, text, convention, expected):
+    assert gzm.normalize(text, convention) == expected
+
+
+def test_unknown_convention_lists_the_valid_ones(gzm):
+    with pytest.raises(UnknownScheme) as err:
+        gzm.normalize("Şuşa", "klingon")
+    assert "en-dual" in str(err.value) and "as-of" in str(err.value)
+
+
+def test_bad_arguments(gzm):
+    with pytest.raises(InvalidQuery):
+        gzm.tag(b"bytes")
+    with pytest.raises(InvalidQuery):
+        gzm.tag("x", min_confidence=2)
+
+
+# -- properties -------------------------------------------------------------------------------------------
+NAMEISH = st.sampled_from(["Şuşa", "Шуше", "Շուշիում", "Xankəndidə", "İ", "և", "ŞUŞA", "Nagorno-Karabakh",
+                           "Stepanakert's", "\u0307", "\u200b", "  ", "\n", "'", "Shushа"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=12), NAMEISH), max_size=12).map("".join))
+def test_offsets_always_slice_back_to_the_mention(tagger, text):
+    last = 0
+    for m in tagger.tag(text):
+        assert text[m.start:m.end] == m.text
+        assert m.text == m.stem + m.suffix
+        assert m.start >= last and m.end > m.start
+        last = m.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_scan_fold_maps_every_position(text):
+    f = fold_block(text)
+    for i in range(len(f.text)):
+        assert 0 <= f.start_of(i) < f.end_of(i + 1) <= len(text)
+
+
+def test_block_boundaries_keep_offsets(tagger):
+    text = ("Şuşa " * 70000) + "\n\nв Шуше"
+    ms = list(tagger.iter_tag(text))
+    assert len(ms) == 70001 and text[ms[-1].start:ms[-1].end] == "Шуше"
+
+
+# -- shipping to workers ----------------------------------------------------------------------------------
+def test_tagger_pickles_small_and_works_after(tagger):
+    blob = pickle.dumps(tagger)
+    clone = pickle.loads(blob)
+    assert [m.id for m in clone.tag("в Шуше")] == ["shusha-town"]
+    assert len(blob) < 200_000
+
+
+def test_tagger_runs_in_a_dask_bag(tagger):
+    db = pytest.importorskip("dask.bag")
+    texts = ["в Шуше", "Xankəndidə", "Շուշիում", "nothing"]
+    bag = db.from_sequence(texts, npartitions=2).map(lambda t: [m.id for m in tagger.tag(t)])
+    assert bag.compute(scheduler="processes", num_workers=2) == [["shusha-town"], ["stepanakert"],
+                                                                  ["shusha-town"], []]
+
+
+def test_forms_put_the_name_first():
+    assert forms("Şuşa", "az-Latn")[0] == ("Şuşa", "nom")
