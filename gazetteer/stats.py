@@ -60,7 +60,8 @@ def compute_stats(dataset: Dataset, *, bbox: tuple[float, float, float, float] |
         "with_hy": sum(1 for p in localities if "hy" in langs_of.get(p.id, ())),
         "with_az_latn": sum(1 for p in localities if "az-Latn" in langs_of.get(p.id, ())),
         "with_ru": sum(1 for p in localities if "ru" in langs_of.get(p.id, ())),
-        "with_hy_attested": len({p.id for p in localities} & _attested_hy(names)),
+        "with_hy_attested": len({p.id for p in localities} & _attested(names, "hy")),
+        "with_ru_attested": len({p.id for p in localities} & _attested(names, "ru")),
         "names": len(names),
         "names_with_source": sum(1 for n in names if n.source),
         "names_derived": sum(1 for n in names if n.derived_from),
@@ -75,5 +76,6 @@ def compute_stats(dataset: Dataset, *, bbox: tuple[float, float, float, float] |
     }
 
 
-def _attested_hy(names) -> set[str]:
-    return {n.place_id for n in names if n.lang == "hy" and not n.derived_from}
+def _attested(names, lang: str) -> set[str]:
+    """Places with a name in ``lang`` that is attested itself, not derived from a romanization."""
+    return {n.place_id for n in names if n.lang == lang and not n.derived_from}

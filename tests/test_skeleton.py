@@ -82,5 +82,7 @@ def test_skeleton_is_idempotent(text):
 @settings(max_examples=100, deadline=None)
 @given(NAME_TEXT)
 def test_skeleton_ignores_case_and_separators(text):
-    assert skeleton(text) == skeleton(text.replace("-", " ").replace(" ", ""))
+    # Armenian romanization reads ո/ե at a word start as vo/ye, so there separators count.
+    if not any("\u0530" <= c <= "\u058f" for c in text):
+        assert skeleton(text) == skeleton(text.replace("-", " ").replace(" ", ""))
     assert skeleton(text) == skeleton(text.upper())
