@@ -15,6 +15,8 @@ NEAR_KM = 30.0  # two places this close are "the same area" for a document
 
 class KindWords:
     def __init__(self, spec: dict):
+        self.preference = spec.get("kind_preference", {})
+        self.name_weights = spec.get("name_weight", {})
         self.window = spec.get("window", 2)
         self.exact: dict[str, set[str]] = {}
         self.prefixes: list[tuple[str, set[str]]] = []
@@ -72,3 +74,14 @@ def coherence(place: int, others: set[int], related: list[tuple[int, ...]],
         if parents.intersection(related[o]):
             return 0.5
     return 0.0
+
+
+def name_weight(name: tuple, weights: dict) -> float:
+    """How much a matched name speaks for its place (see [name_weight] in context.toml)."""
+    w = weights.get(name[3], 0.6)
+    if not name[8]:
+        w *= weights.get("not_preferred", 1.0)
+    w *= weights.get(name[9], 1.0)  # certainty: uncertain, probable
+    if name[2].startswith("und"):
+        w *= weights.get("undetermined_language", 1.0)
+    return w

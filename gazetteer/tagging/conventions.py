@@ -155,10 +155,8 @@ def _reinflect(text: str, lang: str, mention) -> str:
         return text
     g = grammar(mention.grammar)
     script = script_of(text)
-    if g is None or script not in g.scripts:
-        return text
-    if g.lang == "en":
-        return g.inflect(text, mention.case)
+    if g is None or g.clitic or script not in g.scripts:
+        return text  # a clitic (English 's) is outside the mention and stays in the text
     if lang_base(lang) == g.lang:
         return g.inflect(text, mention.case)
     if g.lang == "az" and script == "Latn":

@@ -41,6 +41,7 @@ class EndingsGrammar:
         self.lang = spec["lang"]
         self.scripts = tuple(spec["scripts"])
         self.cases = tuple(spec["cases"])
+        self.clitic = spec.get("clitic", False)
         self.agreement = spec.get("agreement", "last")
         self.classes = [WordClass(c["name"], re.compile(c["match"]), c["strip"],
                                   {k: tuple(c[k]) for k in self.cases if k in c}, c.get("pos") == "adj")
@@ -120,6 +121,7 @@ class HarmonyGrammar:
         self.lang = spec["lang"]
         self.scripts = tuple(spec["scripts"])
         self.cases = tuple(spec["cases"])
+        self.clitic = False
         self.vowels = frozenset(spec["back_vowels"] + spec["front_vowels"])
         self.two_way = spec["two_way"]
         self.four_way = spec["four_way"]
@@ -201,6 +203,12 @@ def grammar(lang: str):
         return None
     spec = tomllib.loads(path.read_text(encoding="utf-8"))
     return HarmonyGrammar(spec) if "suffixes" in spec else EndingsGrammar(spec)
+
+
+def is_clitic(case: str) -> bool:
+    """True for a qualified case (``en:gen``) whose suffix stays outside the mention."""
+    g = grammar(case.partition(":")[0]) if ":" in case else None
+    return bool(g and g.clitic)
 
 
 def grammars_for(text: str, lang: str) -> list:

@@ -42,7 +42,7 @@ class KeyTable:
     importance: list[float] = field(default_factory=list)
     coords: list[tuple[float, float] | None] = field(default_factory=list)
     related: list[tuple[int, ...]] = field(default_factory=list)  # parents and children, as place indexes
-    # name index -> (place index, text, lang, type, scheme, used_by, from, to, preferred)
+    # name index -> (place index, text, lang, type, scheme, used_by, from, to, preferred, certainty)
     names: list[tuple] = field(default_factory=list)
     by_place: list[tuple[int, ...]] = field(default_factory=list)  # place index -> name indexes
     tails: list[dict[str, str]] = field(default_factory=list)  # tail -> case
@@ -89,7 +89,7 @@ def _case_rule(text: str, cased_scripts: set[str], name_type: str) -> int:
         return CASE_ANY
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return CASE_ALL
-    return CASE_INITIAL if letters[0].isupper() else CASE_ANY
+    return CASE_INITIAL  # even for a name stored in lower case ("bina"): in prose it is a word
 
 
 def _common_prefix(strings: list[str]) -> str:
@@ -195,7 +195,8 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
             t.names.append(None)
             continue
         scheme = n.lang.split("-t-", 1)[1] if "-t-" in n.lang else None
-        t.names.append((pno, n.text, n.lang, n.type, scheme, n.used_by, n.from_year, n.to_year, n.preferred))
+        t.names.append((pno, n.text, n.lang, n.type, scheme, n.used_by, n.from_year, n.to_year, n.preferred,
+                        n.certainty))
         by_place[pno].append(i)
         b.add_name(i, unicodedata.normalize("NFC", n.text), n.lang, n.type)
     t.by_place = [tuple(x) for x in by_place]
@@ -212,5 +213,5 @@ def _add_transliterations(b: _Builder, index) -> None:
             if stage != "transliteration" or b.table.names[name_id] is None:
                 continue
             for spelling in {key, key.replace(" ", "-")}:
-                b.add_forms([(spelling, "nom"), (spelling + "'s", "gen")], CASE_INITIAL, name_id, TRANSLIT,
+                b.add_forms([(spelling, "nom"), (spelling + "'s", "en:gen")], CASE_INITIAL, name_id, TRANSLIT,
                             scheme)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..vocab import lang_base
-from .context import KindWords, coherence
+from .context import KindWords, coherence, name_weight
+from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
 from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
@@ -86,6 +87,7 @@ class Tagger:
         self._automaton = a
         self._apostrophe_tails = {tail: case for tails in t.tails for tail, case in tails.items()
                                   if tail.startswith("'")}
+        self._clitic_cases = {case for tails in t.tails for case in tails.values() if is_clitic(case)}
         self._kind_words = KindWords.load()
         self._folded_names: dict[int, str] = {}
         self._place_no = {pid: i for i, pid in enumerate(t.place_ids)}
@@ -181,6 +183,8 @@ class Tagger:
                     continue
                 if " " in s[start:e] and _crosses_paragraph(block, folded, start, e):
                     continue
+                if used and case in self._clitic_cases:
+                    used = ""  # Stepanakert's: the possessive stays outside the span
                 spans.append(_Span(start, e + len(used), e, case, list(members)))
         return spans, mixed
 
@@ -192,10 +196,12 @@ class Tagger:
         for name_id, quality, scheme in span.members:
             place = names[name_id][0]
             cur = best.get(place)
-            if cur is None or quality > cur[0] or (quality == cur[0] and _name_rank(names[name_id]) <
-                                                   _name_rank(names[cur[1]])):
+            if cur is None or self._worth(quality, name_id) > self._worth(cur[0], cur[1]):
                 best[place] = (quality, name_id, scheme)
         return best
+
+    def _worth(self, quality: float, name_id: int) -> float:
+        return quality * name_weight(self.table.names[name_id], self._kind_words.name_weights)
 
     def _unambiguous(self, spans) -> set[int]:
         out = set()
@@ -233,12 +239,14 @@ class Tagger:
         return out
 
     def _score(self, place: int, q_name: tuple, near_kinds: set[str], others: set[int]) -> float:
-        t = self.table
+        """Kind words beside the mention, then what the matched name is worth for this place
+        and which kind a bare name usually means, then the document, then importance."""
+        t, kw = self.table, self._kind_words
         quality, name_id, _ = q_name
-        kind_hit = 1.0 if t.place_kinds[place] in near_kinds else 0.0
-        current = 0.0 if t.names[name_id][3] == "historical" else 1.0
-        return (0.45 * t.importance[place] + 0.15 * quality + 0.3 * kind_hit
-                + 0.25 * coherence(place, others, t.related, t.coords) + 0.05 * current)
+        kind = t.place_kinds[place]
+        return (0.4 * (kind in near_kinds) + 0.3 * quality * name_weight(t.names[name_id], kw.name_weights)
+                + 0.25 * kw.preference.get(kind, 0.5) + 0.15 * coherence(place, others, t.related, t.coords)
+                + 0.1 * t.importance[place])
 
     def _stem_end(self, scan: str, sp: _Span, name_id: int) -> int:
         """The mention's stem ends where it stops sharing letters with the matched name
@@ -252,10 +260,6 @@ class Tagger:
             i += 1
             j += 1
         return max(i, min(sp.stem_end, sp.end)) if sp.end > sp.stem_end else sp.end
-
-
-def _name_rank(name: tuple) -> tuple:
-    return (name[3] == "historical", not name[8])
 
 
 def _confidence(quality: float, inflected: bool, scores: list[float]) -> float:
