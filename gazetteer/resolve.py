@@ -15,6 +15,7 @@ from .fold import compact, fold
 from .index import Index
 from .generic import generic_key, split_generic
 from .keys import SKELETON_PREFIX, skeleton_key
+from .translit import detect_source
 from .records import Name, Result
 from .vocab import lang_base
 
@@ -178,7 +179,7 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
         text = f"matched {name.text!r} [{name.lang} {name.type}{used}{years}]: " + "; ".join(why)
         if scheme:
             text += f" (scheme {scheme})"
-        shown = _shown_name(index, pid, name, query) if display else name.text
+        shown = _shown_name(index, pid, name, query, stage) if display else name.text
         out.append(Result(index.places[pid], shown, round(score, 4), name, stage, scheme, text))
     return out
 
@@ -186,15 +187,23 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
 _MAIN_TYPES = ("official", "endonym", "exonym")
 
 
-def _shown_name(index: Index, pid: str, name: Name, query: Query) -> str:
+# Script of a query -> the language its writer most likely reads names in.
+_QUERY_LANG = {"Latn": "en", "hy": "hy", "ru": "ru", "az-Latn": "az-Latn", "az-Cyrl": "az-Cyrl"}
+
+
+def _shown_name(index: Index, pid: str, name: Name, query: Query, stage: str) -> str:
     """The result's display name: in ``lang`` when asked; else the matched name itself when it
-    is a main name (the user's own convention); else the place's name in the matched name's
-    language, or in English when that was a bare romanization (``und-Latn``, ``hy-Latn``)."""
+    is a main name spelled as the user spelled it (their own convention); else the place's
+    name in the language the query is written in (Schuscha reads Latin: not Шуша), or in the
+    matched name's language, English for a bare romanization (``und-Latn``, ``hy-Latn``)."""
     if query.lang:
         return display_name(index, pid, query.lang, query.at) or name.text
-    if name.type in _MAIN_TYPES and (query.at is None or name.valid_at(query.at)):
-        return name.text
-    lang = name.lang
+    if stage in ("exact", "folded", "compact", "fuzzy"):
+        if name.type in _MAIN_TYPES and (query.at is None or name.valid_at(query.at)):
+            return name.text
+        lang = name.lang
+    else:
+        lang = _QUERY_LANG.get(detect_source(query.text) or "", name.lang)
     if lang.startswith("und") or "-Latn" in lang and not lang.startswith(("az-", "en")):
         lang = "en"
     return display_name(index, pid, lang, query.at) or name.text
