@@ -55,7 +55,7 @@ class Gazetteer:
             vocab = load_vocab(str(self.data_dir.resolve()))
             self._categories = {k: v["category"] for k, v in vocab.kinds.items()}
             self._authorities = dict(vocab.authorities)
-            idx = Index.load(engine, {k: int(v["rank"]) for k, v in vocab.kinds.items()})
+            idx = Index.load(engine, {k: int(v["rank"]) for k, v in vocab.kinds.items()}, vocab.authority_periods)
             if self.data_version is None:
                 from .build import read_meta
 
@@ -223,9 +223,11 @@ class Gazetteer:
         with self._lock:  # not held while loading the index above (the lock is not re-entrant)
             cached = self.__dict__.get("_tagger")
             if cached is None or cached[0] is not idx:
-                from .tagging import Tagger, build_keytable
+                from .tagging import Tagger
+                from .tagging.cache import load_keytable
 
-                cached = self.__dict__["_tagger"] = (idx, Tagger(build_keytable(idx)))
+                table = load_keytable(idx, self.data_version, self.url)
+                cached = self.__dict__["_tagger"] = (idx, Tagger(table))
         return cached[1]
 
     def tag(self, text: str, *, min_confidence: float = 0.0) -> list:

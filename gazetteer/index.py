@@ -23,6 +23,15 @@ def _tuple(cell: str | None) -> tuple[str, ...]:
     return tuple(cell.split(";")) if cell else ()
 
 
+def _in_use(used_by: tuple[str, ...], periods) -> tuple[int | None, int | None]:
+    """The span of years the users of a name existed; open when any user has no period."""
+    if not used_by or any(u not in periods for u in used_by):
+        return (None, None)
+    froms = [periods[u][0] for u in used_by]
+    tos = [periods[u][1] for u in used_by]
+    return (None if None in froms else min(froms), None if None in tos else max(tos))
+
+
 @dataclass
 class Index:
     places: dict[str, Place] = field(default_factory=dict)
@@ -53,8 +62,10 @@ class Index:
         return self._fuzzy
 
     @classmethod
-    def load(cls, engine: Engine, kind_ranks: dict[str, int]) -> "Index":
+    def load(cls, engine: Engine, kind_ranks: dict[str, int],
+             authority_periods: dict[str, tuple[int | None, int | None]] | None = None) -> "Index":
         idx = cls()
+        periods = authority_periods or {}
         with engine.connect() as conn:
             for r in conn.execute(select(PlaceModel).order_by(PlaceModel.row)).mappings():
                 p = Place(r["id"], r["kind"], r["lat"], r["lon"], r["country"], _ints(r["geonames_ids"]),
@@ -63,9 +74,10 @@ class Index:
                 idx.places[p.id] = p
                 idx.place_order.append(p.id)
             for r in conn.execute(select(NameModel).order_by(NameModel.id)).mappings():
-                n = Name(r["place_id"], r["text"], r["lang"], r["type"], _tuple(r["used_by"]), r["from_year"],
+                used_by = _tuple(r["used_by"])
+                n = Name(r["place_id"], r["text"], r["lang"], r["type"], used_by, r["from_year"],
                          r["to_year"], r["certainty"], bool(r["preferred"]), r["source"], r["derived_from"],
-                         r["note"])
+                         r["note"], _in_use(used_by, periods))
                 i = len(idx.names)
                 idx.names.append(n)
                 idx.by_place[n.place_id].append(i)

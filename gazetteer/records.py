@@ -40,10 +40,14 @@ class Name:
     source: str = ""
     derived_from: str | None = None
     note: str | None = None
+    # When the name was in use: its own years, else the years its users existed (a name "used
+    # by" the Republic of Azerbaijan alone is no name of 1970). Set by the index at load.
+    in_use: tuple[int | None, int | None] = (None, None)
 
     def valid_at(self, year: int) -> bool:
         """True when the name was in use in ``year`` (open ends count as in use)."""
-        return (self.from_year is None or self.from_year <= year) and (self.to_year is None or year <= self.to_year)
+        a, b = self.in_use if (self.from_year is None and self.to_year is None) else (self.from_year, self.to_year)
+        return (a is None or a <= year) and (b is None or year <= b)
 
     def to_dict(self) -> dict:
         return {"text": self.text, "lang": self.lang, "type": self.type, "used_by": list(self.used_by),

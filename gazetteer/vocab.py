@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +24,9 @@ class Vocab:
     kinds: dict[str, dict]
     languages: dict[str, str]  # tag -> default script ('' = must be explicit)
     authorities: dict[str, str]
+    # authority -> (from, to) years it existed; a name it used without years of its own was in
+    # use at most then (Тертер "used by russia" is no name of 1970)
+    authority_periods: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
 
     def script_for(self, tag: str) -> str | None:
         """The script a BCP 47 ``tag`` asks for, or None when the tag is not acceptable."""
@@ -50,10 +53,13 @@ def load_vocab(data_dir: str) -> Vocab:
     try:
         kinds = {r["kind"]: r for r in _read(base / "kinds.csv")}
         langs = {r["tag"]: r["script"] for r in _read(base / "languages.csv")}
-        auths = {r["id"]: r["label"] for r in _read(base / "authorities.csv")}
-    except (OSError, KeyError) as exc:
+        rows = _read(base / "authorities.csv")
+        auths = {r["id"]: r["label"] for r in rows}
+        periods = {r["id"]: (int(r["from"]) if r.get("from") else None, int(r["to"]) if r.get("to") else None)
+                   for r in rows if r.get("from") or r.get("to")}
+    except (OSError, KeyError, ValueError) as exc:
         raise DataError([f"{base}: cannot read vocabulary: {exc}"]) from exc
-    return Vocab(kinds, langs, auths)
+    return Vocab(kinds, langs, auths, periods)
 
 
 def lang_base(tag: str) -> str:

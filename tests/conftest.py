@@ -110,3 +110,22 @@ def _isolated_env(monkeypatch, tmp_path):
 
 def pytest_report_header(config):
     return [f"postgres: {'GAZETTEER_TEST_PG_URL set' if os.environ.get('GAZETTEER_TEST_PG_URL') else 'not set (postgres tests skipped)'}"]
+
+
+@pytest.fixture(scope="session")
+def real_db(tmp_path_factory) -> str:
+    """One database of the full data/ for the whole run (built once, ~8 s)."""
+    if not (ROOT / "data" / "places.csv").exists():
+        pytest.skip("data/ has not been generated")
+    from gazetteer.build import build
+
+    url = f"sqlite:///{tmp_path_factory.getbasetemp() / 'real.sqlite'}"
+    build(ROOT / "data", url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def real_gz(real_db):
+    from gazetteer import Gazetteer
+
+    return Gazetteer(real_db, data_dir=ROOT / "data")

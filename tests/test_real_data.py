@@ -1,0 +1,111 @@
+"""Resolution on the full dataset: the cases the issues name, through the CLI contract too."""
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.mark.parametrize("query", ["Şuşa", "Шуша", "Շուշի", "SHUSHA", "shusha", "Shushi", "Schuscha", "Choucha"])
+def test_shusha(real_gz, query):
+    assert real_gz.resolve(query)[0].place.id in {"shusha-town", "shusha-district"}
+    assert "shusha-town" in [r.place.id for r in real_gz.resolve(query, limit=3)]
+
+
+@pytest.mark.parametrize("query", ["Xankəndi", "XANKƏNDİ", "Xankendi", "Khankendi", "Stepanakert", "Ստեփանակերտ",
+                                   "Степанакерт", "Ханкенди", "Stepanakret"])
+def test_stepanakert(real_gz, query):
+    assert real_gz.resolve(query)[0].place.id == "stepanakert"
+
+
+@pytest.mark.parametrize("query", ["Kelbadjar", "Kalbajar", "Kəlbəcər", "Kelbecer", "Karvachar", "K'arvach'ar",
+                                   "Qarvachar", "Кельбаджар", "Քարվաճառ"])
+def test_kalbajar(real_gz, query):
+    assert real_gz.resolve(query)[0].place.id in {"kalbajar-town", "kalbajar-district"}
+
+
+@pytest.mark.parametrize("query", ["Dzhebrail", "Jebrail", "Jabrayil", "Cəbrayıl", "Djabraïl", "Джебраил"])
+def test_jabrayil(real_gz, query):
+    assert real_gz.resolve(query)[0].place.id in {"jabrayil-town", "jabrayil-district"}
+
+
+@pytest.mark.parametrize("query", ["Khodjaly", "Xocalı", "Hocalı", "Khojaly", "Ходжалы"])
+def test_khojaly(real_gz, query):
+    assert real_gz.resolve(query)[0].place.id in {"khojaly-town", "khojaly-district"}
+
+
+@pytest.mark.parametrize("query,place", [("Mir-Bashir", "tartar-town"), ("Kirovabad", "ganja"),
+                                         ("Elisavetpol", "ganja"), ("Leninakan", "gyumri"),
+                                         ("Kirovakan", "vanadzor"), ("Madagiz", "mataghis"),
+                                         ("Karintak", "karintak"), ("Daşaltı", "karintak")])
+def test_historical_and_unrelated_names(real_gz, query, place):
+    assert real_gz.resolve(query)[0].place.id == place
+
+
+def test_aghdam_town_before_the_village_in_tovuz(real_gz):
+    ids = [r.place.id for r in real_gz.resolve("Aghdam", limit=10)]
+    tovuz_villages = [i for i in ids if i.startswith(("wof-", "geonames-"))]
+    assert ids.index("aghdam-town") < min((ids.index(i) for i in tovuz_villages), default=99)
+
+
+def _cli(*args, stdin=None):
+    env = dict(os.environ)
+    return subprocess.run([sys.executable, "-m", "gazetteer", *args], capture_output=True, text=True,
+                          input=stdin, env=env, timeout=300)
+
+
+def test_cli_resolve_json_on_the_full_data(real_db):
+    queries = ["Şuşa", "Шуша", "Շուշի", "SHUSHA", "shusha", "Xankəndi", "XANKƏNDİ"]
+    p = _cli("--db", real_db, "resolve", "--json", "--limit", "3", stdin="\n".join(queries) + "\n")
+    assert p.returncode == 0, p.stderr
+    lines = [json.loads(x) for x in p.stdout.splitlines()]
+    assert [x["query"] for x in lines] == queries
+    want = {"Xankəndi": "stepanakert", "XANKƏNDİ": "stepanakert"}
+    for x in lines:
+        ids = [r["id"] for r in x["results"]]
+        assert want.get(x["query"], "shusha-town") in ids
+
+
+def _readme_cli_examples():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    out = []
+    for block in re.findall(r"<!-- example: cli -->\n```console\n(.*?)```", text, re.S):
+        lines = block.splitlines()
+        cmd, expected = lines[0].removeprefix("$ "), "\n".join(lines[1:])
+        out.append((cmd, expected))
+    return out
+
+
+@pytest.mark.parametrize("cmd,expected", _readme_cli_examples())
+def test_readme_cli_examples_print_what_the_readme_says(real_db, cmd, expected):
+    import shlex
+
+    argv = shlex.split(cmd)
+    assert argv[0] == "gazetteer"
+    p = _cli("--db", real_db, *argv[1:])
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == expected.strip()
+
+
+def _readme_http_examples():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [(m.group(1), m.group(2)) for m in
+            re.finditer(r"<!-- example: http -->\n```console\n\$ curl -s 'http://127\.0\.0\.1:8000([^']+)'\n(.*?)\n```", text, re.S)]
+
+
+def test_readme_has_http_examples():
+    assert _readme_http_examples()
+
+
+@pytest.mark.parametrize("path,expected", _readme_http_examples())
+def test_readme_http_examples_answer_what_the_readme_says(real_db, path, expected):
+    from api import create_app
+
+    app = create_app({"GAZETTEER_DB": real_db, "GAZETTEER_DATA_DIR": str(ROOT / "data")})
+    resp = app.test_client().get(path)
+    assert resp.status_code == 200
+    assert resp.get_json() == json.loads(expected)
