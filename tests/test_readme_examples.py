@@ -1,7 +1,6 @@
 """The README's Python examples are executed: every ```python block holding ``>>>`` lines is a doctest.
 
-They run against the tiny fixture dataset (fast, fixed) and, with ``python -m pytest -m slow``, against
-the real data (one ~12 s database build).
+They run against the tiny fixture dataset and against the full data (the session's one build).
 """
 import doctest
 import re
@@ -32,12 +31,7 @@ def test_readme_example_on_fixture(i, mini_data, monkeypatch):
     _run(BLOCKS[i], f"README python block {i + 1}")
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not (README.parent / "data" / "places.csv").exists(), reason="real data not generated")
 @pytest.mark.parametrize("i", range(len(BLOCKS)))
-def test_readme_example_on_real_data(i, monkeypatch, tmp_path_factory, request):
-    if "slow" not in (request.config.getoption("markexpr") or ""):
-        pytest.skip("builds the real database: run with -m slow")
-    shared = tmp_path_factory.getbasetemp() / "readme-real.sqlite"
-    monkeypatch.setenv("GAZETTEER_DB", f"sqlite:///{shared}")  # one build for all blocks
+def test_readme_example_on_real_data(i, monkeypatch, real_db):
+    monkeypatch.setenv("GAZETTEER_DB", real_db)  # the session's one build of the full data
     _run(BLOCKS[i], f"README python block {i + 1}")
