@@ -19,15 +19,16 @@ class KindWords:
         self.name_weights = spec.get("name_weight", {})
         self.window = spec.get("window", 2)
         self.exact: dict[str, set[str]] = {}
-        self.prefixes: list[tuple[str, set[str]]] = []
+        self.prefixes: dict[str, set[str]] = {}
         for entry in spec["kinds"].values():
             kinds = set(entry["kinds"])
             for w in entry["words"]:
                 w = fold_chars(w)
                 if w.endswith("*"):
-                    self.prefixes.append((w[:-1], kinds))
+                    self.prefixes.setdefault(w[:-1], set()).update(kinds)
                 else:
                     self.exact.setdefault(w, set()).update(kinds)
+        self._prefix_lengths = sorted({len(p) for p in self.prefixes})
 
     @classmethod
     def load(cls) -> "KindWords":
@@ -42,8 +43,11 @@ class KindWords:
             kinds = self.exact.get(w)
             if kinds:
                 found |= kinds
-            for p, ks in self.prefixes:
-                if w.startswith(p):
+            for k in self._prefix_lengths:
+                if k > len(w):
+                    break
+                ks = self.prefixes.get(w[:k])
+                if ks:
                     found |= ks
         return found
 
@@ -54,26 +58,49 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def coherence(place: int, others: set[int], related: list[tuple[int, ...]],
-              coords: list[tuple[float, float] | None]) -> float:
-    """1 when the place is part of, contains, or lies near a place the document names
-    unambiguously; 0.5 when it shares a parent with one; else 0."""
-    if not others:
-        return 0.0
-    rel = related[place]
-    if any(r in others for r in rel):
-        return 1.0
-    here = coords[place]
-    if here is not None:
-        for o in list(others)[:200]:
-            there = coords[o]
-            if there is not None and o != place and distance_km(here, there) <= NEAR_KM:
-                return 1.0
-    parents = set(rel)
-    for o in others:
-        if parents.intersection(related[o]):
+class DocumentPlaces:
+    """The places a document (or block) names unambiguously, indexed for ``coherence``."""
+
+    CELL = 0.3  # degrees: a 30 km radius never reaches beyond the neighbouring cells
+
+    def __init__(self, places: set[int], related: list[tuple[int, ...]],
+                 coords: list[tuple[float, float] | None]):
+        self.places = places
+        self.related = related
+        self.coords = coords
+        self.neighbours = {r for p in places for r in related[p]}  # their parents and children
+        self._memo: dict[int, float] = {}
+        self.grid: dict[tuple[int, int], list[int]] = {}
+        for p in places:
+            c = coords[p]
+            if c is not None:
+                self.grid.setdefault((int(c[0] // self.CELL), int(c[1] // self.CELL)), []).append(p)
+
+    def coherence(self, place: int) -> float:
+        """1 when the place is part of, contains, or lies within 30 km of a place the document
+        names unambiguously; 0.5 when it shares a parent with one; else 0."""
+        if not self.places:
+            return 0.0
+        got = self._memo.get(place)
+        if got is None:
+            got = self._memo[place] = self._coherence(place)
+        return got
+
+    def _coherence(self, place: int) -> float:
+        rel = self.related[place]
+        if any(r in self.places for r in rel):
+            return 1.0
+        here = self.coords[place]
+        if here is not None:
+            ci, cj = int(here[0] // self.CELL), int(here[1] // self.CELL)
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    for o in self.grid.get((ci + di, cj + dj), ()):
+                        if o != place and distance_km(here, self.coords[o]) <= NEAR_KM:
+                            return 1.0
+        if any(r in self.neighbours for r in rel):
             return 0.5
-    return 0.0
+        return 0.0
 
 
 def name_weight(name: tuple, weights: dict) -> float:

@@ -154,8 +154,9 @@ class HarmonyGrammar:
             out.append(part)
         return "".join(out)
 
-    def _suffix(self, text: str, template: str) -> str:
-        cyrillic = script_of(text) == "Cyrl"
+    def _suffix(self, text: str, template: str, cyrillic: bool | None = None) -> str:
+        if cyrillic is None:
+            cyrillic = script_of(text) == "Cyrl"
         suffix = self._expand(self._latin(text), template)
         if cyrillic:
             suffix = "".join(self.to_cyrillic.get(c, c) for c in suffix)
@@ -170,10 +171,11 @@ class HarmonyGrammar:
         if self._possessive_final(text):
             tables.append(self.pronominal)
         seen = {text}
+        cyrillic = script_of(text) == "Cyrl"
         for table in tables:
             for case, templates in table.items():
                 for t in templates:
-                    suffix = self._suffix(text, t)
+                    suffix = self._suffix(text, t, cyrillic)
                     for form in (text + suffix, text + "'" + suffix):
                         if form not in seen:
                             seen.add(form)
@@ -189,9 +191,8 @@ class HarmonyGrammar:
 
 def _match_case(word: str, ending: str) -> str:
     """ŞUŞA takes DA, not da: an all-capitals word gets capital endings."""
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return ending.replace("i", "İ").upper() if ending else ending
+    if ending and word.isupper() and sum(c.isalpha() for c in word) > 1:
+        return ending.replace("i", "İ").upper()
     return ending
 
 
@@ -211,10 +212,10 @@ def is_clitic(case: str) -> bool:
     return bool(g and g.clitic)
 
 
-def grammars_for(text: str, lang: str) -> list:
+def grammars_for(text: str, lang: str, script: str | None = None) -> list:
     """The grammars that inflect a name: its language's (in the right script), and the English
     possessive for every Latin-script name."""
-    script = script_of(text)
+    script = script or script_of(text)
     out = []
     g = grammar(lang_base(lang))
     if g is not None and script in g.scripts and g.lang != "en":
@@ -224,11 +225,11 @@ def grammars_for(text: str, lang: str) -> list:
     return out
 
 
-def forms(text: str, lang: str) -> list[tuple[str, str]]:
+def forms(text: str, lang: str, script: str | None = None) -> list[tuple[str, str]]:
     """Every form of a name the tagger recognises, with its case qualified by the grammar that
     made it (``az:loc``, ``en:gen``); the name itself first, as ``nom``."""
     out, seen = [(text, "nom")], {text}
-    for g in grammars_for(text, lang):
+    for g in grammars_for(text, lang, script):
         for form, case in g.forms(text):
             if form not in seen:
                 seen.add(form)

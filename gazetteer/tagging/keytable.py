@@ -62,7 +62,7 @@ def _separator_variants(text: str) -> list[str]:
     return out
 
 
-def _letter_variants(form: str, lang: str) -> list[tuple[str, str, float]]:
+def _letter_variants(form: str, base: str, script: str) -> list[tuple[str, str, float]]:
     """``(kind, spelling, quality)``: spellings of one (inflected) form that typists and OCR
     produce. Forms of one name with the same ``kind`` share a stem."""
     out = [("stored", form, AS_STORED)]
@@ -70,7 +70,7 @@ def _letter_variants(form: str, lang: str) -> list[tuple[str, str, float]]:
         out += [("ev", form.replace("և", "եվ"), AS_STORED), ("ew", form.replace("և", "եւ"), AS_STORED)]
     if any(a in form for a in "'’ʻʼ`‘"):
         out.append(("no-apostrophe", re.sub(r"['’ʻʼ`‘]", "", form), VARIANT))
-    if lang_base(lang) == "az" and script_of(form) == "Latn":
+    if base == "az" and script == "Latn":
         if "ı" in form:
             out.append(("dotless", form.replace("ı", "i"), AS_STORED))  # QUBADLI: capitals lose the dot
         if "ə" in form or "Ə" in form:
@@ -78,14 +78,14 @@ def _letter_variants(form: str, lang: str) -> list[tuple[str, str, float]]:
         plain = form.translate(_AZ_ASCII)
         if plain != form:
             out.append(("plain", plain, PLAIN_LETTERS))  # Agdam, Susa: no Azerbaijani letters at all
-    if lang_base(lang) == "ru" and ("ё" in form or "Ё" in form):
+    if base == "ru" and ("ё" in form or "Ё" in form):
         out.append(("yo", form.replace("ё", "е").replace("Ё", "Е"), AS_STORED))
     return out
 
 
-def _case_rule(text: str, cased_scripts: set[str], name_type: str) -> int:
+def _case_rule(text: str, script: str, cased_scripts: set[str]) -> int:
     letters = [c for c in text if c.isalpha()]
-    if not letters or script_of(text) not in cased_scripts:
+    if not letters or script not in cased_scripts:
         return CASE_ANY
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return CASE_ALL
@@ -101,7 +101,8 @@ def _common_prefix(strings: list[str]) -> str:
 
 
 def _letters(s: str) -> int:
-    return sum(1 for c in s if c.isalpha())
+    """Letters in ``s`` (counted in its first 8 characters: only short keys need counting)."""
+    return sum(1 for c in s[:8] if c.isalpha())
 
 
 class _Builder:
@@ -133,14 +134,16 @@ class _Builder:
             members[name_id] = (quality, scheme)
 
     def add_name(self, name_id: int, text: str, lang: str, name_type: str) -> None:
-        rule = _case_rule(text, self.cased, name_type)
+        script = script_of(text)
+        base = lang_base(lang)
+        rule = _case_rule(text, script, self.cased)
         if fold_chars(text) in self.stop:
             return
         groups: dict[tuple[str, str], tuple[float, list[tuple[str, str]]]] = {}
         for spelling in _separator_variants(text):
-            inflected = forms(spelling, lang) if rule != CASE_ALL else [(spelling, "nom")]
+            inflected = forms(spelling, lang, script) if rule != CASE_ALL else [(spelling, "nom")]
             for form, case in inflected:
-                for kind, variant, quality in _letter_variants(form, lang):
+                for kind, variant, quality in _letter_variants(form, base, script):
                     groups.setdefault((spelling, kind), (quality, []))[1].append((fold_chars(variant), case))
         for quality, folded in groups.values():
             self.add_forms(folded, rule, name_id, quality)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import ahocorasick
 
 from ..vocab import lang_base
-from .context import KindWords, coherence, name_weight
+from .context import DocumentPlaces, KindWords, name_weight
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
@@ -58,7 +58,7 @@ class _Span:
     end: int
     stem_end: int
     case: str
-    members: list  # (name index, quality, scheme)
+    members: tuple  # (name index, quality, scheme)
 
 
 class Tagger:
@@ -89,6 +89,8 @@ class Tagger:
                                   if tail.startswith("'")}
         self._clitic_cases = {case for tails in t.tails for case in tails.values() if is_clitic(case)}
         self._kind_words = KindWords.load()
+        weights = self._kind_words.name_weights
+        self._name_worth = [name_weight(n, weights) if n is not None else 0.0 for n in t.names]
         self._folded_names: dict[int, str] = {}
         self._place_no = {pid: i for i, pid in enumerate(t.place_ids)}
 
@@ -156,6 +158,7 @@ class Tagger:
         spans: list[_Span] = []
         mixed = False
         ambiguous_words = self.table.ambiguous_words
+        identity = folded.is_identity()
         for last, value in self._automaton.iter(s):
             if value is None:
                 mixed = True
@@ -177,15 +180,23 @@ class Tagger:
                         if len(tail) - 1 > MAX_UNKNOWN_APOSTROPHE_TAIL:
                             continue
                         used, case = "", tails[""]
-                if rule and not _case_ok(block, folded, start, e, rule):
-                    continue
+                if rule:
+                    if identity:
+                        first = block[start]
+                        if rule == CASE_INITIAL:
+                            if not first.isupper() and first.isalpha():
+                                continue
+                        elif not _case_ok(block, folded, start, e, rule):
+                            continue
+                    elif not _case_ok(block, folded, start, e, rule):
+                        continue
                 if s[start:e] in ambiguous_words and _sentence_initial(block, folded.start_of(start)):
                     continue
                 if " " in s[start:e] and _crosses_paragraph(block, folded, start, e):
                     continue
                 if used and case in self._clitic_cases:
                     used = ""  # Stepanakert's: the possessive stays outside the span
-                spans.append(_Span(start, e + len(used), e, case, list(members)))
+                spans.append(_Span(start, e + len(used), e, case, members))
         return spans, mixed
 
     # -- ranking ----------------------------------------------------------------------------
@@ -201,7 +212,7 @@ class Tagger:
         return best
 
     def _worth(self, quality: float, name_id: int) -> float:
-        return quality * name_weight(self.table.names[name_id], self._kind_words.name_weights)
+        return quality * self._name_worth[name_id]
 
     def _unambiguous(self, spans) -> set[int]:
         out = set()
@@ -215,13 +226,16 @@ class Tagger:
                   others: set[int]) -> list[Mention]:
         t = self.table
         out = []
+        doc = None
         for sp in spans:
             places = self._places_of(sp)
             if len(places) == 1:
                 ranked = [(1.0, next(iter(places)))]
             else:
                 near = self._kind_words.kinds_near(folded.text, sp.start, sp.end)
-                ranked = sorted(((self._score(p, q_name, near, others), p) for p, q_name in places.items()),
+                if doc is None:
+                    doc = DocumentPlaces(others, t.related, t.coords)
+                ranked = sorted(((self._score(p, q_name, near, doc), p) for p, q_name in places.items()),
                                 key=lambda sp_: (-sp_[0], -t.importance[sp_[1]], t.place_ids[sp_[1]]))
             best = ranked[0][1]
             quality, name_id, scheme = places[best]
@@ -238,14 +252,14 @@ class Tagger:
                 confidence, case, grammar or None, tuple(round(s, 4) for s, _ in ranked)))
         return out
 
-    def _score(self, place: int, q_name: tuple, near_kinds: set[str], others: set[int]) -> float:
+    def _score(self, place: int, q_name: tuple, near_kinds: set[str], doc: DocumentPlaces) -> float:
         """Kind words beside the mention, then what the matched name is worth for this place
         and which kind a bare name usually means, then the document, then importance."""
         t, kw = self.table, self._kind_words
         quality, name_id, _ = q_name
         kind = t.place_kinds[place]
-        return (0.4 * (kind in near_kinds) + 0.3 * quality * name_weight(t.names[name_id], kw.name_weights)
-                + 0.25 * kw.preference.get(kind, 0.5) + 0.15 * coherence(place, others, t.related, t.coords)
+        return (0.4 * (kind in near_kinds) + 0.3 * quality * self._name_worth[name_id]
+                + 0.25 * kw.preference.get(kind, 0.5) + 0.15 * doc.coherence(place)
                 + 0.1 * t.importance[place])
 
     def _stem_end(self, scan: str, sp: _Span, name_id: int) -> int:
@@ -302,7 +316,7 @@ def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
     last_end = -1
     for sp in spans:
         if out and sp.start == out[-1].start and sp.end == out[-1].end:
-            out[-1].members.extend(sp.members)
+            out[-1].members = (*out[-1].members, *sp.members)
             continue
         if sp.start >= last_end:
             out.append(sp)

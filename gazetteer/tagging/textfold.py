@@ -26,18 +26,31 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     ("İ", "i"),  # lower() would make it two characters: i + combining dot
     *((a, APOSTROPHE) for a in sorted(APOSTROPHES) if a != APOSTROPHE),
     *((d, HYPHEN) for d in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u058a\u05be\ufe63\uff0d"),
-    *((w, " ") for w in "\n\r\t\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u3000\u1680\u2028\u2029"),
+    *((w, " ") for w in "\t\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u3000\u1680\u2028\u2029"),
+    ("\r", "\n"),
 )
 _SPACE_RUN = re.compile(r" {2,}")
 # Zero-width characters that may sit inside a word: dropped in the slow path.
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
+_TABLE = str.maketrans(dict(_REPLACEMENTS))
+
+
 def fold_chars(text: str) -> str:
-    """The length-preserving part of the fold, for keys and text alike."""
-    for old, new in _REPLACEMENTS:
-        if old in text:
-            text = text.replace(old, new)
+    """The length-preserving part of the fold, for keys and text alike. A single line break is
+    a space (a two-word name may wrap); a blank line stays a paragraph break."""
+    if len(text) < 4096:  # keys and short texts: one translate beats twenty scans
+        text = text.translate(_TABLE)
+    else:
+        for old, new in _REPLACEMENTS:
+            if old in text:
+                text = text.replace(old, new)
+    if "\n" in text:
+        if "\x00" in text:
+            text = re.sub(r"(?<!\n)\n(?!\n)", " ", text)
+        else:
+            text = text.replace("\n\n", "\x00\x00").replace("\n", " ").replace("\x00", "\n")
     return text.lower()
 
 
@@ -52,6 +65,10 @@ class Folded:
         self._deltas = deltas
         self._starts = starts  # per scan character: first and past-last original index (slow path)
         self._ends = ends
+
+    def is_identity(self) -> bool:
+        """True when scan offsets are the block's own offsets."""
+        return self._points is None and self._starts is None
 
     def start_of(self, pos: int) -> int:
         """Original offset of the scan character at ``pos``."""
