@@ -25,6 +25,19 @@ def spec(app: Flask) -> dict:
             "responses": {"200": {"description": "ranked results",
                                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResolveResponse"}}}},
                           "400": ERROR}}},
+        "/v1/suggest": {"get": {
+            "summary": "Autocomplete: places whose names, transliterations or sound begin with the prefix",
+            "parameters": [_param("q", required=True, desc="the typed prefix, any script"),
+                           _param("lang", desc="show names in this language"),
+                           _param("kind", desc="only these kinds or categories"),
+                           _param("limit", schema={"type": "integer", "minimum": 1, "maximum": 50, "default": 10})],
+            "responses": {"200": {"description": "suggestions, complete names first"}, "400": ERROR}}},
+        "/v1/transliterate": {"get": {
+            "summary": "A text through one transliteration scheme, or through every scheme for its language",
+            "parameters": [_param("text", required=True, desc="≤ 1000 characters"),
+                           _param("from", desc="BCP 47 tag of the text (detected from its letters when absent)"),
+                           _param("scheme", desc="a scheme name (an unknown one is a 400 listing the valid ones)")],
+            "responses": {"200": {"description": "{text, from, results: [{scheme, text}]}"}, "400": ERROR}}},
         "/v1/places/{place_id}": {"get": {
             "summary": "A place with every name (language, type, years, users, source) and its parents per authority",
             "parameters": [_param("place_id", "path", required=True)],

@@ -73,6 +73,28 @@ def resolve():
     return jsonify({"query": q, "results": [r.to_dict() for r in results]})
 
 
+@bp.get("/suggest")
+def suggest():
+    p = Params({"q", "lang", "kind", "limit"})
+    q = p.str("q", required=True)
+    items = gz().suggest(q, lang=p.str("lang", max_len=64), kind=p.str("kind"), limit=p.int("limit", 10, 1, 50))
+    return jsonify({"query": q, "suggestions": items})
+
+
+@bp.get("/transliterate")
+def transliterate():
+    from gazetteer.translit.table import transliteration_table
+    from gazetteer.errors import UnknownScheme
+
+    p = Params({"text", "from", "scheme"})
+    try:
+        table = transliteration_table(p.str("text", required=True, max_len=1000), source=p.str("from", max_len=64),
+                                      scheme=p.str("scheme", max_len=128))
+    except UnknownScheme as exc:
+        raise BadParameter("scheme", str(exc)) from None
+    return jsonify(table)
+
+
 @bp.get("/places/<place_id>")
 def place(place_id: str):
     Params(set())

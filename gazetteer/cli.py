@@ -62,6 +62,38 @@ def cmd_resolve(args) -> int:
     return 0 if found_any else 1
 
 
+def cmd_suggest(args) -> int:
+    gz = _gz(args)
+    for q in _queries(args.prefix):
+        items = gz.suggest(q, lang=args.lang, kind=args.kind, limit=args.limit)
+        if args.json:
+            print(_dump({"query": q, "suggestions": items}))
+        else:
+            for it in items:
+                print(f"{q}\t{it['id']}\t{it['name']}\t{it['kind']}\t{it['matched']['text']} [{it['matched']['lang']}]")
+    return 0
+
+
+def cmd_transliterate(args) -> int:
+    from .translit import schemes
+    from .translit.table import transliteration_table
+
+    if args.list:
+        for s in schemes():
+            print(f"{s.name}\t{s.source} -> {s.target}\t{s.standard}")
+        return 0
+    if not args.text:
+        raise InvalidQuery("give a TEXT to transliterate, or --list")
+    for text in _queries(args.text):
+        table = transliteration_table(text, source=args.source, scheme=args.scheme)
+        if args.json:
+            print(_dump(table))
+        else:
+            for r in table["results"]:
+                print(f"{text}\t{r['scheme']}\t{r['text']}")
+    return 0
+
+
 def cmd_show(args) -> int:
     gz = _gz(args)
     for pid in args.id:
@@ -177,6 +209,20 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--at", type=int, help="prefer names in use in this year")
     sp.add_argument("--limit", type=int, default=10, help="results per query (1–100)")
     sp.add_argument("--json", action="store_true", help="one JSON object per query per line")
+
+    sp = add("suggest", cmd_suggest, "Autocomplete: places whose names begin with a prefix, any script.")
+    sp.add_argument("prefix", nargs="*", help="prefixes; '-' or none reads one per line from stdin")
+    sp.add_argument("--lang", help="show names in this language")
+    sp.add_argument("--kind", help="only places of this kind or category")
+    sp.add_argument("--limit", type=int, default=10, help="suggestions per prefix (1–100)")
+    sp.add_argument("--json", action="store_true", help="one JSON object per prefix per line")
+
+    sp = add("transliterate", cmd_transliterate, "Transliterate text by one scheme or by every scheme for its language.")
+    sp.add_argument("text", nargs="*", help="texts; '-' reads one per line from stdin")
+    sp.add_argument("--from", dest="source", help="BCP 47 tag of the text (default: detected from its letters)")
+    sp.add_argument("--scheme", help="one scheme (see --list)")
+    sp.add_argument("--list", action="store_true", help="list the schemes")
+    sp.add_argument("--json", action="store_true", help="one JSON object per text per line")
 
     sp = add("show", cmd_show, "Show places with all their names and parents.")
     sp.add_argument("id", nargs="+")

@@ -56,6 +56,7 @@ class Gazetteer:
             self._categories = {k: v["category"] for k, v in vocab.kinds.items()}
             self._authorities = dict(vocab.authorities)
             idx = Index.load(engine, {k: int(v["rank"]) for k, v in vocab.kinds.items()}, vocab.authority_periods)
+            idx.default_scripts = {k: v for k, v in vocab.languages.items() if v}
             if self.data_version is None:
                 from .build import read_meta
 
@@ -98,13 +99,31 @@ class Gazetteer:
         return _resolve.resolve(idx, q, self._categories,
                                 display=lambda pid, lg, yr: _resolve.display_name(idx, pid, lg, yr))
 
+    def suggest(self, prefix: str, *, lang: str | None = None, kind: str | Iterable[str] | None = None,
+                limit: int = 10) -> list[dict]:
+        """Autocomplete: places whose names (or their transliterations or sound) begin with
+        ``prefix``, complete names first, then by importance. Each item says which name matched."""
+        q = _resolve.make_query(prefix, lang=lang, kind=kind, limit=limit)
+        idx = self.index
+        out = []
+        for s in idx.prefixes.search(q.text, idx.names, idx.places, idx.importance, limit=q.limit, kinds=q.kind,
+                                     categories=self._categories):
+            n = idx.names[s.name_index]
+            p = idx.places[s.place_id]
+            shown = _resolve.suggestion_name(idx, p.id, n, q)
+            out.append({"id": p.id, "name": shown, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+                        "country": p.country,
+                        "matched": {"text": n.text, "lang": n.lang, "type": n.type, "stage": s.stage,
+                                    "scheme": s.scheme, "complete": s.complete}})
+        return out
+
     def names(self, place_id: str, *, lang: str | None = None, at: int | None = None,
               used_by: str | None = None) -> list[Name]:
         """Every name of a place, optionally only in a language, in use in a year, or by an authority."""
         self.place(place_id)
         out = []
         for n in self.index.names_of(place_id):
-            if lang and not _resolve._lang_matches(n, lang):
+            if lang and not _resolve._lang_matches(n, lang, self.index.default_scripts):
                 continue
             if at is not None and not n.valid_at(at):
                 continue

@@ -43,8 +43,22 @@ class Index:
     exact: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     keys: dict[str, list[tuple[int, str, str | None]]] = field(default_factory=lambda: defaultdict(list))
     importance: dict[str, float] = field(default_factory=dict)
+    default_scripts: dict[str, str] = field(default_factory=dict)  # language -> its usual script
     _fuzzy: DeletionIndex | None = field(default=None, repr=False)
     _fuzzy_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    _prefix: object = field(default=None, repr=False)
+
+    @property
+    def prefixes(self):
+        """The autocomplete index, built on first use."""
+        if self._prefix is None:
+            with self._fuzzy_lock:
+                if self._prefix is None:
+                    from .suggest import PrefixIndex
+
+                    self._prefix = PrefixIndex(self.keys)
+        return self._prefix
 
     # Stages whose keys feed the typo index: the spellings people start from.
     FUZZY_STAGES = frozenset({"folded", "compact", "skeleton"})

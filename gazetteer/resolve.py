@@ -15,9 +15,10 @@ from .fold import compact, fold
 from .index import Index
 from .generic import generic_key, split_generic
 from .keys import SKELETON_PREFIX, skeleton_key
+from .scripts import dominant_script
 from .translit import detect_source
 from .records import Name, Result
-from .vocab import lang_base
+from .vocab import lang_base, tag_script
 
 MAX_QUERY_CHARS = 200
 MAX_LIMIT = 100
@@ -68,12 +69,18 @@ def make_query(text, *, lang=None, kind=None, at=None, limit=10) -> Query:
     return Query(q, lang, tuple(kind or ()), at, limit)
 
 
-def _lang_matches(name: Name, lang: str) -> bool:
+def _lang_matches(name: Name, lang: str, default_scripts: dict[str, str] | None = None) -> bool:
+    """Is ``name`` in ``lang``? A bare language means its usual script: ``hy`` is Armenian
+    script, not the romanization ``hy-Latn``; ``az`` (no usual script) takes both alphabets."""
     if name.lang == lang:
         return True
     if "-" in lang:  # az-Latn asks for the script too
-        return name.lang.startswith(lang + "-") or name.lang == lang
-    return lang_base(name.lang) == lang
+        return name.lang.startswith(lang + "-")
+    if lang_base(name.lang) != lang:
+        return False
+    script = tag_script(name.lang)
+    usual = (default_scripts or {}).get(lang)
+    return script is None or not usual or script == usual
 
 
 def _candidates(index: Index, q: str):
@@ -125,7 +132,7 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: int
         # One edit in a long name is a smaller doubt than one edit in a short one.
         score -= 0.1 * min(distance / max(length, 1), 0.5)
         why.append(f"{distance} edit{'s' if distance > 1 else ''} away")
-    if query.lang and _lang_matches(name, query.lang):
+    if query.lang and _lang_matches(name, query.lang, index.default_scripts):
         score += 0.02
         why.append(f"in the requested language {query.lang}")
     if query.at is not None:
@@ -209,6 +216,18 @@ def _shown_name(index: Index, pid: str, name: Name, query: Query, stage: str) ->
     return display_name(index, pid, lang, query.at) or name.text
 
 
+def suggestion_name(index: Index, pid: str, name: Name, query: Query) -> str:
+    """An autocomplete entry's label: the matched name when it is a main name, else the
+    place's name in ``lang`` or in the language the prefix is written in."""
+    if query.lang:
+        return display_name(index, pid, query.lang, None) or name.text
+    same_script = dominant_script(name.text) == dominant_script(query.text)
+    if same_script and (name.type in _MAIN_TYPES or name.type == "historical"):  # the name being typed
+        return name.text
+    lang = _QUERY_LANG.get(detect_source(query.text) or "", name.lang)
+    return display_name(index, pid, lang, None) or name.text
+
+
 def display_name(index: Index, place_id: str, lang: str | None, at: int | None) -> str | None:
     """The name to show for a place: in ``lang`` when it has one, valid at ``at``, preferred first."""
     names = index.names_of(place_id)
@@ -216,7 +235,7 @@ def display_name(index: Index, place_id: str, lang: str | None, at: int | None) 
         return None
 
     def rank(n: Name):
-        return (0 if lang and _lang_matches(n, lang) else 1,
+        return (0 if lang and _lang_matches(n, lang, index.default_scripts) else 1,
                 0 if at is None or n.valid_at(at) else 1,
                 0 if at is not None or n.type != "historical" else 1,
                 0 if n.preferred else 1,
