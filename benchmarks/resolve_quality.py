@@ -158,6 +158,7 @@ def main() -> None:
     fz = gz.index.fuzzy
     clear, unclear = [], []
     for q, expected in queries["typo"]:
+        # "as close" is measured on spelling (the compact folded key), as a reader would judge
         hits = fz.search(compact(fold(q)), max_distance=2)
         best = {}
         for key, dist, payloads in hits:

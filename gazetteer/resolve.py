@@ -16,7 +16,7 @@ from .index import Index
 from .generic import generic_key, split_generic
 from .keys import SKELETON_PREFIX, skeleton_key
 from .scripts import dominant_script
-from .translit import detect_source
+from .translit import detect_source, variants
 from .records import Name, Result
 from .vocab import lang_base, tag_script
 
@@ -104,6 +104,18 @@ def _candidates(index: Index, q: str):
             yield i, "generic", scheme
 
 
+def _query_transliterations(index: Index, q: str):
+    """The query itself transliterated (a Georgian or Armenian query for a place whose stored
+    names are all Latin); only tried when no stored spelling matched, it costs a few schemes."""
+    lang = detect_source(q)
+    if lang is None:
+        return
+    for variant, scheme in variants(q, lang):
+        for i, stage, _ in index.keys.get(fold(variant), ()):
+            if stage in ("folded", "compact", "transliteration"):
+                yield i, "transliteration", scheme, 0, 0
+
+
 def _fuzzy_candidates(index: Index, q: str):
     """Typo stage: names whose key is within a small edit distance of the query's."""
     seen = set()
@@ -111,13 +123,15 @@ def _fuzzy_candidates(index: Index, q: str):
         if not key:
             continue
         for found, dist, payloads in index.fuzzy.search(key, max_distance=1 if len(key) < 8 else 2):
+            # a near miss in sound counts as half an edit more than the same miss in spelling
+            weight = dist + (0.5 if key.startswith(SKELETON_PREFIX) else 0)
             for i in payloads:
                 if (i, found) not in seen:
                     seen.add((i, found))
-                    yield i, "fuzzy", None, dist, len(found.removeprefix(SKELETON_PREFIX))
+                    yield i, "fuzzy", None, weight, len(found.removeprefix(SKELETON_PREFIX))
 
 
-def score_name(index: Index, name: Name, stage: str, query: Query, distance: int = 0,
+def score_name(index: Index, name: Name, stage: str, query: Query, distance: float = 0,
                length: int = 0, hints: frozenset[str] = frozenset(),
                categories: dict[str, str] | None = None) -> tuple[float, list[str]]:
     """Score within the stage's band, with the reasons for each adjustment."""
@@ -131,7 +145,8 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: int
     if distance:
         # One edit in a long name is a smaller doubt than one edit in a short one.
         score -= 0.1 * min(distance / max(length, 1), 0.5)
-        why.append(f"{distance} edit{'s' if distance > 1 else ''} away")
+        n = int(distance)
+        why.append(f"{n} edit{'s' if n != 1 else ''} away" + (" in sound" if distance != n else ""))
     if query.lang and _lang_matches(name, query.lang, index.default_scripts):
         score += 0.02
         why.append(f"in the requested language {query.lang}")
@@ -162,6 +177,8 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
     best: dict[str, tuple[float, int, str, str | None, list[str]]] = {}
     hints = split_generic(query.text)[1]
     found = [(i, stage, scheme, 0, 0) for i, stage, scheme in _candidates(index, query.text)]
+    if not found:
+        found = list(_query_transliterations(index, query.text))
     if not found:  # typos only when no spelling of any name matched
         found = list(_fuzzy_candidates(index, query.text))
     for i, stage, scheme, dist, length in found:

@@ -18,6 +18,7 @@ from gazetteer.translit.registry import _rule, get_scheme
 TABLE_PATH = Path(__file__).parent / "skeleton.toml"
 # Romanize other scripts first; each scheme only touches its own letters.
 _ARMENIAN = "hy-Latn-t-hy-x0-press"
+_GEORGIAN = "ka-Latn-t-ka-m0-bgn"
 _AZ_CYRILLIC = ("az-Latn-t-az-cyrl-m0-bgn",)
 _RU_CYRILLIC = ("ru-Latn-t-ru-x0-press",)
 _AZ_CYRILLIC_MARKERS = frozenset("әғҝҹһјөүӘҒҜҸҺЈӨҮ")
@@ -40,6 +41,8 @@ def _table() -> tuple[Transliterator, dict]:
 def _romanize(text: str) -> str:
     if any("\u0530" <= ch <= "\u058f" for ch in text):
         text = get_scheme(_ARMENIAN).transliterate(text)
+    if any("\u10a0" <= ch <= "\u10ff" for ch in text):
+        text = get_scheme(_GEORGIAN).transliterate(text)
     if any("\u0400" <= ch <= "\u04ff" for ch in text):
         steps = _AZ_CYRILLIC if _AZ_CYRILLIC_MARKERS.intersection(text) else _RU_CYRILLIC
         for name in steps:
