@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from gazetteer import DatabaseError, InvalidQuery, PlaceNotFound
@@ -35,6 +35,14 @@ def envelope(status: int, message: str, code: str | None = None, parameter: str 
 
 
 def register_error_handlers(app: Flask) -> None:
+    @app.before_request
+    def _utf8_query_string():
+        # Servers hand raw query bytes through; Werkzeug would fail on invalid UTF-8 inside request.args.
+        try:
+            request.query_string.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return envelope(400, f"the query string is not valid UTF-8 (byte {exc.start})", "bad_parameter")
+
     @app.errorhandler(BadParameter)
     def _bad_param(exc: BadParameter):
         return envelope(400, str(exc), "bad_parameter", exc.parameter)
