@@ -51,7 +51,7 @@ def _json_param(args, name: str):
     raw = args.get(name)
     try:
         return json.loads(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         raise BadParameter(name, f"parameter {name!r} must be JSON") from None
 
 

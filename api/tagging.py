@@ -29,6 +29,8 @@ def _body(allowed: set[str], required: set[str]) -> dict:
         body = json.loads(text)
     except ValueError as exc:
         raise BadParameter("body", f"the body is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise BadParameter("body", "the body nests JSON too deeply") from None
     if not isinstance(body, dict):
         raise BadParameter("body", "the body must be a JSON object")
     for key in body:

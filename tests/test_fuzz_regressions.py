@@ -25,3 +25,18 @@ def test_invalid_utf8_bytes_in_the_query_string_are_a_400(client, path, raw):
     resp = client.get(path, environ_overrides={"QUERY_STRING": raw.decode("latin-1")})
     err = _envelope(resp)
     assert err["code"] == "bad_parameter" and "UTF-8" in err["message"]
+
+
+@pytest.mark.parametrize("route", ["/v1/tag", "/v1/normalize"])
+def test_deeply_nested_json_body_is_a_400(client, route):
+    # json.loads raised RecursionError (not a ValueError) on 5,000 open brackets.
+    err = _envelope(client.post(route, data=b"[" * 5000, content_type="application/json"))
+    assert err["parameter"] == "body"
+
+
+@pytest.mark.parametrize("field", ["queries", "extend"])
+def test_deeply_nested_json_in_reconcile_is_a_400(client, field):
+    err = _envelope(client.post("/reconcile", data={field: "[" * 5000}))
+    assert err["parameter"] == field
+    err = _envelope(client.get("/reconcile", query_string={field: "{\"a\":" * 3000}))
+    assert err["parameter"] == field
