@@ -92,9 +92,19 @@ def test_readme_cli_examples_print_what_the_readme_says(real_db, cmd, expected):
 
 
 def _readme_http_examples():
+    """``curl -s --get URL [--data-urlencode K=V | -d K=V] ...`` lines and the JSON under them."""
+    import shlex
+    from urllib.parse import urlencode
+
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return [(m.group(1), m.group(2)) for m in
-            re.finditer(r"<!-- example: http -->\n```console\n\$ curl -s 'http://127\.0\.0\.1:8000([^']+)'\n(.*?)\n```", text, re.S)]
+    out = []
+    for cmd, body in re.findall(r"<!-- example: http -->\n```console\n\$ (curl [^\n]+)\n(.*?)\n```", text, re.S):
+        argv = shlex.split(cmd)
+        url = next(a for a in argv if a.startswith("http://127.0.0.1:8000"))
+        params = [tuple(argv[i + 1].split("=", 1)) for i, a in enumerate(argv) if a in ("-d", "--data-urlencode")]
+        path = url.removeprefix("http://127.0.0.1:8000") + ("?" + urlencode(params) if params else "")
+        out.append((path, body))
+    return out
 
 
 def test_readme_has_http_examples():
