@@ -124,7 +124,7 @@ def _bbox(text: str | None):
 
 def cmd_stats(args) -> int:
     gz = _gz(args)
-    st = gz.stats(bbox=_bbox(args.bbox), country=args.country)
+    st = gz.stats(bbox=_bbox(args.bbox), country=args.country, within=args.within)
     if args.json:
         print(_dump(st))
     else:
@@ -232,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--bbox", help="S,W,N,E: only places inside")
     sp.add_argument("--country", help="ISO 3166-1 alpha-2 code: only places in that country")
+    sp.add_argument("--within", help="a place id: only places below it in the hierarchy (any authority, any period)")
 
     add("build", cmd_build, "Validate the data files and rebuild the database atomically.")
     add("check", cmd_check, "Validate the data files only; report every problem as FILE:LINE.")

@@ -195,12 +195,13 @@ class Gazetteer:
         d["parents"] = [m.to_dict() for m in self.parents(place_id)]
         return d
 
-    def stats(self, *, bbox=None, country: str | None = None) -> dict:
+    def stats(self, *, bbox=None, country: str | None = None, within: str | None = None) -> dict:
         """Coverage figures over the data files (see gazetteer.stats)."""
         from .schema import load_dataset
         from .stats import compute_stats
 
-        return compute_stats(load_dataset(self.data_dir), bbox=bbox, country=country, data_dir=self.data_dir)
+        return compute_stats(load_dataset(self.data_dir), bbox=bbox, country=country, within=within,
+                             data_dir=self.data_dir)
 
     def __repr__(self) -> str:
         return f"Gazetteer({self.url!r})"

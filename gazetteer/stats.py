@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from .errors import InvalidQuery, PlaceNotFound
 from .schema import Dataset
 from .scripts import scripts_of
 from .vocab import load_vocab
@@ -25,16 +26,39 @@ def _locality_kinds(data_dir: str | Path | None) -> set[str]:
     return {k for k, row in vocab.kinds.items() if row.get("category") == "locality"}
 
 
+def descendants(dataset: Dataset, root: str) -> set[str]:
+    """Every place below ``root`` through memberships of any authority and period."""
+    children: dict[str, set[str]] = {}
+    for m in dataset.memberships:
+        children.setdefault(m.parent_id, set()).add(m.child_id)
+    seen, todo = set(), [root]
+    while todo:
+        for c in children.get(todo.pop(), ()):
+            if c not in seen:
+                seen.add(c)
+                todo.append(c)
+    return seen
+
+
 def compute_stats(dataset: Dataset, *, bbox: tuple[float, float, float, float] | None = None,
-                  country: str | None = None, data_dir: str | Path | None = None) -> dict:
-    """Coverage figures; ``bbox`` = (south, west, north, east), ``country`` = ISO alpha-2."""
+                  country: str | None = None, within: str | None = None,
+                  data_dir: str | Path | None = None) -> dict:
+    """Coverage figures; ``bbox`` = (south, west, north, east), ``country`` = ISO alpha-2,
+    ``within`` = a place id: only places below it in the (dated, per-authority) hierarchy."""
     loc_kinds = _locality_kinds(data_dir)
     if bbox is not None:
         s, w, n, e = bbox
         if s > n or w > e:
-            raise ValueError(f"bbox must be (south, west, north, east); got {bbox}")
+            raise InvalidQuery(f"bbox must be (south, west, north, east); got {bbox}")
+    below = None
+    if within is not None:
+        if within not in {p.id for p in dataset.places}:
+            raise PlaceNotFound(f"no place with id {within!r}")
+        below = descendants(dataset, within)
     places = []
     for p in dataset.places:
+        if below is not None and p.id not in below:
+            continue
         if country is not None and (p.country or "") != country.upper():
             continue
         if bbox is not None and (p.lat is None or not (bbox[0] <= p.lat <= bbox[2] and bbox[1] <= p.lon <= bbox[3])):
@@ -67,6 +91,9 @@ def compute_stats(dataset: Dataset, *, bbox: tuple[float, float, float, float] |
         "names_derived": sum(1 for n in names if n.derived_from),
         "historical_names": len(hist),
         "historical_names_dated": sum(1 for n in hist if n.from_year is not None or n.to_year is not None),
+        "share_names_with_source": _share(sum(1 for n in names if n.source), len(names)),
+        "share_historical_names_dated": _share(sum(1 for n in hist if n.from_year is not None or n.to_year is not None),
+                                               len(hist)),
         "memberships": sum(1 for m in dataset.memberships if m.child_id in ids),
         "places_by_kind": dict(sorted(Counter(p.kind for p in places).items())),
         "places_by_country": dict(sorted(Counter(p.country or "" for p in places).items())),
@@ -74,6 +101,10 @@ def compute_stats(dataset: Dataset, *, bbox: tuple[float, float, float, float] |
         "names_by_lang": dict(sorted(Counter(n.lang for n in names).items())),
         "names_by_type": dict(sorted(Counter(n.type for n in names).items())),
     }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def _attested(names, lang: str) -> set[str]:

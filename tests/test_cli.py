@@ -112,3 +112,18 @@ def test_console_script_and_module_entry_point(env):
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
         assert p.returncode == 0, p.stderr
         assert json.loads(p.stdout)["results"][0]["id"] == "shusha-town"
+
+
+def test_stats_json_within_a_unit(env, capsys):
+    code, out, _ = run(capsys, "stats", "--json", "--within", "nkao")
+    st = json.loads(out)
+    assert code == 0 and st["places"] == 2 and st["localities"] == 2
+    assert st["with_hy"] == 2 and st["with_az_latn"] == 2 and st["with_ru"] == 2
+    assert st["share_names_with_source"] == 1.0
+
+
+def test_stats_json_whole_dataset(env, capsys):
+    code, out, _ = run(capsys, "stats", "--json")
+    st = json.loads(out)
+    assert st["places"] == 9 and st["names"] == 24 and st["historical_names"] == 5
+    assert st["historical_names_dated"] == 5 and st["share_historical_names_dated"] == 1.0
