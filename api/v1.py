@@ -51,6 +51,18 @@ class Params:
             raise BadParameter(name, f"parameter {name!r} must be from {lo} to {hi}")
         return n
 
+    def point(self, name: str):
+        val = self.str(name, max_len=64)
+        if val is None:
+            return None
+        try:
+            lat, lon = (float(x) for x in val.split(","))
+        except ValueError:
+            raise BadParameter(name, f"{name} must be lat,lon in decimal degrees") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise BadParameter(name, f"{name} must be a latitude in -90..90 and a longitude in -180..180")
+        return (lat, lon)
+
     def bbox(self, name: str = "bbox"):
         val = self.str(name)
         if val is None:
@@ -66,10 +78,10 @@ class Params:
 
 @bp.get("/resolve")
 def resolve():
-    p = Params({"q", "lang", "kind", "at", "limit"})
+    p = Params({"q", "lang", "kind", "at", "limit", "near"})
     q = p.str("q", required=True)
     results = gz().resolve(q, lang=p.str("lang", max_len=64), kind=p.str("kind"),
-                           at=p.int("at", None, -3000, 2100), limit=p.int("limit", 10, 1, 100))
+                           at=p.int("at", None, -3000, 2100), limit=p.int("limit", 10, 1, 100), near=p.point("near"))
     return jsonify({"query": q, "results": [r.to_dict() for r in results]})
 
 

@@ -45,7 +45,8 @@ def cmd_resolve(args) -> int:
     found_any = False
     for q in _queries(args.query):
         try:
-            results = gz.resolve(q, lang=args.lang, kind=args.kind, at=args.at, limit=args.limit)
+            results = gz.resolve(q, lang=args.lang, kind=args.kind, at=args.at, limit=args.limit,
+                                 near=_point(args.near))
         except InvalidQuery as exc:
             if args.json:  # in a pipe one bad line must not stop the batch
                 print(_dump({"query": q, "error": str(exc), "results": []}))
@@ -110,6 +111,16 @@ def cmd_show(args) -> int:
             years = f" {m['from'] or ''}–{m['to'] or ''}" if m["from"] or m["to"] else ""
             print(f"  part of {m['id']} ({m['authority']}{years})")
     return 0
+
+
+def _point(text: str | None):
+    if text is None:
+        return None
+    try:
+        lat, lon = (float(x) for x in text.split(","))
+    except ValueError:
+        raise InvalidQuery("--near must be LAT,LON in decimal degrees") from None
+    return (lat, lon)
 
 
 def _bbox(text: str | None):
@@ -208,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--kind", help="only places of this kind or category (comma-separated)")
     sp.add_argument("--at", type=int, help="prefer names in use in this year")
     sp.add_argument("--limit", type=int, default=10, help="results per query (1–100)")
+    sp.add_argument("--near", help="LAT,LON: prefer places close to this point")
     sp.add_argument("--json", action="store_true", help="one JSON object per query per line")
 
     sp = add("suggest", cmd_suggest, "Autocomplete: places whose names begin with a prefix, any script.")

@@ -92,9 +92,10 @@ class Gazetteer:
         return results[0].place
 
     def resolve(self, query: str, *, lang: str | None = None, kind: str | Iterable[str] | None = None,
-                at: int | None = None, limit: int = 10) -> list[Result]:
-        """Ranked places for a name in any script or spelling; each result says how it matched."""
-        q = _resolve.make_query(query, lang=lang, kind=kind, at=at, limit=limit)
+                at: int | None = None, limit: int = 10, near: tuple[float, float] | None = None) -> list[Result]:
+        """Ranked places for a name in any script or spelling; each result says how it matched.
+        ``near=(lat, lon)`` prefers places close to a point (two villages of one name)."""
+        q = _resolve.make_query(query, lang=lang, kind=kind, at=at, limit=limit, near=near)
         idx = self.index
         return _resolve.resolve(idx, q, self._categories,
                                 display=lambda pid, lg, yr: _resolve.display_name(idx, pid, lg, yr))

@@ -7,6 +7,7 @@ requested year, and the place's importance.
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 
@@ -45,9 +46,13 @@ class Query:
     kind: tuple[str, ...] = ()
     at: int | None = None
     limit: int = 10
+    near: tuple[float, float] | None = None
 
 
-def make_query(text, *, lang=None, kind=None, at=None, limit=10) -> Query:
+NEAR_SCALE_KM = 50.0  # a place this far from ``near`` gets ~1/e of the proximity bonus
+
+
+def make_query(text, *, lang=None, kind=None, at=None, limit=10, near=None) -> Query:
     """Check and normalize resolve parameters; raise InvalidQuery with a precise message."""
     if not isinstance(text, str):
         raise InvalidQuery("query must be a string")
@@ -66,7 +71,23 @@ def make_query(text, *, lang=None, kind=None, at=None, limit=10) -> Query:
         raise InvalidQuery("lang must be a BCP 47 tag such as hy, az-Latn, ru, en")
     if isinstance(kind, str):
         kind = tuple(k for k in kind.split(",") if k)
-    return Query(q, lang, tuple(kind or ()), at, limit)
+    if near is not None:
+        try:
+            lat, lon = (float(x) for x in near)
+        except (TypeError, ValueError):
+            raise InvalidQuery("near must be (lat, lon)") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise InvalidQuery("near must be a latitude in -90..90 and a longitude in -180..180")
+        near = (lat, lon)
+    return Query(q, lang, tuple(kind or ()), at, limit, near)
+
+
+def _km(a: tuple[float, float], lat: float, lon: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(a[0]), math.radians(lat)
+    dp, dl = p2 - p1, math.radians(lon - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _lang_matches(name: Name, lang: str, default_scripts: dict[str, str] | None = None) -> bool:
@@ -168,6 +189,12 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: flo
     if name.certainty != "certain":
         score -= 0.006 if name.certainty == "uncertain" else 0.002
     score += 0.015 * index.importance.get(name.place_id, 0.0)
+    if query.near is not None:
+        p = index.places[name.place_id]
+        if p.lat is not None:
+            d = _km(query.near, p.lat, p.lon)
+            score += 0.02 * math.exp(-d / NEAR_SCALE_KM)
+            why.append(f"{d:.0f} km from the given point")
     return min(score, top), why
 
 

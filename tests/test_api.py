@@ -105,3 +105,10 @@ def test_internal_error_is_an_envelope_without_traceback(client, monkeypatch):
     assert r.status_code == 500
     assert r.get_json()["error"]["code"] == "internal_error"
     assert "ZeroDivision" not in r.get_data(as_text=True)
+
+
+def test_resolve_near(client):
+    body = client.get("/v1/resolve?q=Aghdam&near=40.99,45.63").get_json()
+    assert body["results"][0]["id"] == "aghdam-tovuz"
+    err = client.get("/v1/resolve?q=Aghdam&near=north").get_json()["error"]
+    assert err["parameter"] == "near"

@@ -92,3 +92,16 @@ def test_places_listing_filters(gz):
     assert {p.id for p in page} == {"shusha-town", "shusha-district"}
     page, total = gz.places(limit=2, offset=2)
     assert len(page) == 2 and total == 9
+
+
+def test_near_prefers_the_closer_of_two_places_of_one_name(gz):
+    tovuz = (40.99, 45.63)
+    assert gz.resolve("Aghdam", near=tovuz)[0].place.id == "aghdam-tovuz"
+    assert gz.resolve("Aghdam", near=(39.99, 46.93))[0].place.id == "aghdam-town"
+    assert "km from the given point" in gz.resolve("Aghdam", near=tovuz)[0].why
+
+
+@pytest.mark.parametrize("near", [(91, 0), ("x", 1), (1,)])
+def test_bad_near(gz, near):
+    with pytest.raises(InvalidQuery):
+        gz.resolve("Aghdam", near=near)
