@@ -47,6 +47,8 @@ def _fold_char(ch: str) -> str:
         return " "
     out = []
     for c in ch.casefold():
+        if unicodedata.category(c).startswith("M"):
+            continue  # marks that casefold spells out (ΐ, ǰ, ẖ): dropped, as in decomposed input
         if c in _SPECIAL:
             out.append(_SPECIAL[c])
             continue
