@@ -174,8 +174,8 @@ class Reconciler:
         if text is None and not props:
             raise InvalidQuery(f"query {key!r} needs a 'query' string or at least one property")
         limit = q.get("limit", DEFAULT_LIMIT)
-        if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit != int(limit) \
-                or not 1 <= limit <= MAX_LIMIT:
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not math.isfinite(limit) \
+                or limit != int(limit) or not 1 <= limit <= MAX_LIMIT:
             raise InvalidQuery(f"query {key!r}: limit must be an integer from 1 to {MAX_LIMIT}")
         if q.get("type_strict") not in (None, "any", "should", "all"):
             raise InvalidQuery(f"query {key!r}: type_strict must be any, should or all")

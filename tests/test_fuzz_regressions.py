@@ -40,3 +40,18 @@ def test_deeply_nested_json_in_reconcile_is_a_400(client, field):
     assert err["parameter"] == field
     err = _envelope(client.get("/reconcile", query_string={field: "{\"a\":" * 3000}))
     assert err["parameter"] == field
+
+
+@pytest.mark.parametrize("text", ["ΐ", "ΰ", "ǰ", "ẖ", "ẗ", "ẘ", "ẙ", "ŉ", "Aǰ-ΐ"])
+def test_fold_is_idempotent_where_casefold_spells_out_marks(text):
+    # casefold("ΐ") is ι + U+0308 + U+0301: the marks survived the first fold and went in the second.
+    from gazetteer.fold import fold, fold_map
+
+    assert fold(fold(text)) == fold(text) and fold_map(text)[0] == fold(text)
+
+
+@pytest.mark.parametrize("limit", ["Infinity", "-Infinity", "NaN", "1e400"])
+def test_reconcile_infinite_or_nan_limit_is_a_400(client, limit):
+    # json.loads reads Infinity and NaN; int(inf) raised OverflowError, int(nan) ValueError.
+    resp = client.post("/reconcile", data={"queries": '{"q0": {"query": "Şuşa", "limit": %s}}' % limit})
+    assert "limit" in _envelope(resp)["message"]
