@@ -129,3 +129,47 @@ def real_gz(real_db):
     from gazetteer import Gazetteer
 
     return Gazetteer(real_db, data_dir=ROOT / "data")
+
+
+# -- Hypothesis profiles, and a count of the inputs the property tests tried ------------------------------
+# `ci` (default) keeps every run fast; `HYPOTHESIS_PROFILE=nightly python -m pytest` sizes the property
+# tests that take their size from the profile (tests/test_fuzz_*.py) to well over 100,000 inputs.
+# The summary line at the end of a run says how many inputs were tried.
+import collections
+import functools
+
+from hypothesis import HealthCheck, settings as _hsettings
+
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+_hsettings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=_SLOW_OK,
+                            print_blob=True)
+_hsettings.register_profile("nightly", max_examples=4000, deadline=None, suppress_health_check=_SLOW_OK,
+                            print_blob=True)
+HYPOTHESIS_PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+_hsettings.load_profile(HYPOTHESIS_PROFILE)
+
+INPUTS_TRIED: collections.Counter = collections.Counter()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        handle = getattr(getattr(item, "obj", None), "hypothesis", None)
+        if handle is None or getattr(handle.inner_test, "_counted", False):
+            continue
+        inner, key = handle.inner_test, item.nodeid.split("::")[0]
+
+        @functools.wraps(inner)
+        def counted(*args, __inner=inner, __key=key, **kwargs):
+            INPUTS_TRIED[__key] += 1
+            return __inner(*args, **kwargs)
+
+        counted._counted = True
+        handle.inner_test = counted
+
+
+def pytest_terminal_summary(terminalreporter):
+    if INPUTS_TRIED:
+        fuzz = sum(n for k, n in INPUTS_TRIED.items() if "test_fuzz_" in k)
+        terminalreporter.write_line(
+            f"hypothesis ({HYPOTHESIS_PROFILE}): {sum(INPUTS_TRIED.values())} inputs tried by property "
+            f"tests, {fuzz} of them in tests/test_fuzz_*.py")
