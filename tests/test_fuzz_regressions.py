@@ -55,3 +55,15 @@ def test_reconcile_infinite_or_nan_limit_is_a_400(client, limit):
     # json.loads reads Infinity and NaN; int(inf) raised OverflowError, int(nan) ValueError.
     resp = client.post("/reconcile", data={"queries": '{"q0": {"query": "Şuşa", "limit": %s}}' % limit})
     assert "limit" in _envelope(resp)["message"]
+
+
+@pytest.mark.parametrize("junk", [b"\x80\x09xx", b"", b"\x80\x05garbage", b"(lp0\nI1\na."])
+def test_a_corrupt_tagger_cache_is_rebuilt(mini_data, mini_db, tmp_path, junk):
+    # A cache file starting with an unknown pickle protocol raised ValueError on every tag call.
+    from gazetteer import Gazetteer
+
+    assert Gazetteer(mini_db, data_dir=mini_data).tag("Şuşa")
+    [cache] = tmp_path.glob("tagger-*.pickle")
+    cache.write_bytes(junk)
+    assert [m.id for m in Gazetteer(mini_db, data_dir=mini_data).tag("Şuşa")] == ["shusha-town"]
+    assert cache.read_bytes() != junk

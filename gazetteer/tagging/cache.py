@@ -50,7 +50,7 @@ def load_keytable(index, data_version: str | None, db_url: str | None) -> KeyTab
             table = pickle.load(fh)
         if isinstance(table, KeyTable) and len(table.names) == len(index.names):
             return table
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+    except Exception:  # missing, truncated, foreign or corrupt (pickle raises many kinds): rebuild
         pass
     table = build_keytable(index)
     try:
