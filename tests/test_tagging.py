@@ -172,6 +172,27 @@ def test_ambiguous_mentions_carry_every_candidate_ranked_by_context(tagger):
     assert town.id == "aghdam-town" and town.confidence < 0.9
 
 
+def test_coordinated_names_share_the_kind_word(tagger):
+    # "Ağdam" alone is the town; in a list ending in a district word, every member is the district
+    assert tagger.tag("Ağdam")[0].id == "aghdam-town"
+    listed = tagger.tag("Şuşa və Ağdam rayonları")
+    assert [m.id for m in listed if m.text == "Ağdam"] == ["aghdam-district"]
+    assert tagger.tag("the Shusha and Aghdam districts")[1].id == "aghdam-district"
+    # not a list: a verb between the names
+    assert tagger.tag("Ağdam bildirib ki, Şuşa rayonu")[0].id == "aghdam-town"
+
+
+def test_kind_words_stay_in_their_sentence(tagger):
+    assert tagger.tag("Şuşa rayonu. Ağdam bərpa olunur.")[-1].id == "aghdam-town"
+    # Russian "в районе X" is "near X": район counts only after the name
+    assert tagger.tag("в районе Агдама")[0].id == "aghdam-town"
+
+
+@pytest.mark.parametrize("text", ["the poet Aghdam wrote", "şair Ağdamın şeirləri", "поэт Агдам писал"])
+def test_person_cues_stop_a_mention(tagger, text):
+    assert tagger.tag(text) == []
+
+
 def test_mention_fields(tagger):
     m = tagger.tag("в Шуше")[0]
     d = m.to_dict("doc1")

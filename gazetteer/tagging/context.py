@@ -10,7 +10,10 @@ from pathlib import Path
 from .textfold import fold_chars
 
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_SENTENCE = re.compile(r"[.!?;։…]\s|\n")  # a kind word is never looked for across a sentence end
+_GAP = re.compile(r"[\s,]+")
 NEAR_KM = 30.0  # two places this close are "the same area" for a document
+SAME_KM = 10.0  # two candidates this close are one place at two levels (a town and its district)
 
 
 class KindWords:
@@ -18,38 +21,136 @@ class KindWords:
         self.preference = spec.get("kind_preference", {})
         self.name_weights = spec.get("name_weight", {})
         self.window = spec.get("window", 2)
+        self.area_kinds = frozenset(spec.get("area_kinds", ()))
         self.exact: dict[str, set[str]] = {}
         self.prefixes: dict[str, set[str]] = {}
+        self.after_exact: dict[str, set[str]] = {}  # kind words that only count after a name
+        self.after_prefixes: dict[str, set[str]] = {}
         for entry in spec["kinds"].values():
             kinds = set(entry["kinds"])
-            for w in entry["words"]:
-                w = fold_chars(w)
-                if w.endswith("*"):
-                    self.prefixes.setdefault(w[:-1], set()).update(kinds)
-                else:
-                    self.exact.setdefault(w, set()).update(kinds)
-        self._prefix_lengths = sorted({len(p) for p in self.prefixes})
+            for key, exact, prefixes in (("words", self.exact, self.prefixes),
+                                         ("after_only", self.after_exact, self.after_prefixes)):
+                for w in entry.get(key, ()):
+                    w = fold_chars(w)
+                    if w.endswith("*"):
+                        prefixes.setdefault(w[:-1], set()).update(kinds)
+                    else:
+                        exact.setdefault(w, set()).update(kinds)
+        self._prefix_lengths = sorted({len(p) for p in (*self.prefixes, *self.after_prefixes)})
+        coordination = spec.get("coordination", {})
+        self.conjunctions = frozenset(fold_chars(w) for w in coordination.get("words", ()))
+        person = spec.get("person", {})
+        self.person_before = _WordSet(person.get("before", ()))
+        self.person_after = _WordSet(person.get("after", ()))
 
     @classmethod
     def load(cls) -> "KindWords":
         return cls(tomllib.loads((Path(__file__).with_name("context.toml")).read_text(encoding="utf-8")))
 
-    def kinds_near(self, scan: str, start: int, end: int) -> set[str]:
-        """Kinds named by the words just before and after a mention (scan text, folded)."""
-        left = _WORDS.findall(scan[max(0, start - 60):start])[-self.window:]
-        right = _WORDS.findall(scan[end:end + 60])[:self.window]
+    def _kinds_of(self, words, after: bool) -> set[str]:
         found: set[str] = set()
-        for w in left + right:
-            kinds = self.exact.get(w)
-            if kinds:
-                found |= kinds
-            for k in self._prefix_lengths:
-                if k > len(w):
-                    break
-                ks = self.prefixes.get(w[:k])
-                if ks:
-                    found |= ks
+        tables = ((self.exact, self.prefixes), (self.after_exact, self.after_prefixes)) if after else \
+            ((self.exact, self.prefixes),)
+        for w in words:
+            for exact, prefixes in tables:
+                kinds = exact.get(w)
+                if kinds:
+                    found |= kinds
+                for k in self._prefix_lengths:
+                    if k > len(w):
+                        break
+                    ks = prefixes.get(w[:k])
+                    if ks:
+                        found |= ks
         return found
+
+    def left_words(self, scan: str, start: int) -> list[str]:
+        """The words just before ``start`` within its sentence (at most ``window``)."""
+        left = scan[max(0, start - 60):start]
+        cut = None
+        for cut in _SENTENCE.finditer(left):
+            pass
+        if cut is not None:
+            left = left[cut.end():]
+        return _WORDS.findall(left)[-self.window:]
+
+    def right_words(self, scan: str, end: int) -> list[str]:
+        right = scan[end:end + 60]
+        cut = _SENTENCE.search(right)
+        if cut is not None:
+            right = right[:cut.start()]
+        return _WORDS.findall(right)[:self.window]
+
+    def kinds_near(self, scan: str, start: int, end: int) -> set[str]:
+        """Kinds named by the words just before and after a mention, within its sentence
+        (scan text, folded)."""
+        return self._kinds_of(self.left_words(scan, start), False) | \
+            self._kinds_of(self.right_words(scan, end), True)
+
+    def kinds_inside(self, scan: str, start: int, end: int) -> set[str]:
+        """Kinds named by a generic word inside a mention after its first word (``Zəngilan
+        rayonlarından``, ``Jabrayil districts``): in a coordinated list they hold for every member."""
+        return self._kinds_of(_WORDS.findall(scan[start:end])[1:], True)
+
+    def coordinated(self, scan: str, end: int, start: int) -> bool:
+        """True when only commas and conjunctions (``və``, ``и``, ``and``, ``և``, …) lie between
+        two mentions."""
+        gap = scan[end:start]
+        if len(gap) > 16:
+            return False
+        return all(not w or w in self.conjunctions for w in _GAP.split(gap))
+
+    def is_person(self, scan: str, start: int, end: int) -> bool:
+        """True when a cue says the name is a person's: a title or given name just before it
+        (``the poet Fuzuli``, ``şair Füzulinin``, ``Степана Шаумяна``, ``Ստեփան Շահումյանի``)
+        or a surname just after it (``Nizami Gəncəvi``). The cues are data (``[person]`` in
+        context.toml)."""
+        if start > 1 and scan[start - 1] == " ":
+            a = start - 1
+            lo = max(0, start - 30)
+            while a > lo and scan[a - 1].isalpha():
+                a -= 1
+            if a < start - 1 and self.person_before.has(scan[a:start - 1]):
+                return True
+        if scan[end:end + 1] == " ":
+            b = end + 1
+            e = b
+            n = min(len(scan), b + 30)
+            while e < n and scan[e].isalpha():
+                e += 1
+            return e > b and self.person_after.has(scan[b:e])
+        return False
+
+
+class _WordSet:
+    """Folded words and ``prefix*`` patterns."""
+
+    def __init__(self, words):
+        self.exact = set()
+        self.prefixes = set()
+        for w in words:
+            w = fold_chars(w)
+            (self.prefixes.add(w[:-1]) if w.endswith("*") else self.exact.add(w))
+
+        self.lengths = sorted({len(p) for p in self.prefixes})
+
+    def has(self, word: str) -> bool:
+        if word in self.exact:
+            return True
+        for k in self.lengths:
+            if k > len(word):
+                break
+            if word[:k] in self.prefixes:
+                return True
+        return False
+
+
+def within_km(a: tuple[float, float], b: tuple[float, float], km: float) -> bool:
+    """``distance_km(a, b) <= km``, with a cheap box test first."""
+    dlat = abs(a[0] - b[0])
+    if dlat * 111.2 > km or abs(a[1] - b[1]) * 111.3 * math.cos(math.radians(a[0])) > km * 1.01:
+        return False
+    return distance_km(a, b) <= km
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -62,6 +163,7 @@ class DocumentPlaces:
     """The places a document (or block) names unambiguously, indexed for ``coherence``."""
 
     CELL = 0.3  # degrees: a 30 km radius never reaches beyond the neighbouring cells
+    UNKNOWN = 0.5  # coherence of a place without coordinates and without a link to the document
 
     def __init__(self, places: set[int], related: list[tuple[int, ...]],
                  coords: list[tuple[float, float] | None]):
@@ -96,11 +198,46 @@ class DocumentPlaces:
             for di in (-1, 0, 1):
                 for dj in (-1, 0, 1):
                     for o in self.grid.get((ci + di, cj + dj), ()):
-                        if o != place and distance_km(here, self.coords[o]) <= NEAR_KM:
+                        if o != place and within_km(here, self.coords[o], NEAR_KM):
                             return 1.0
         if any(r in self.neighbours for r in rel):
             return 0.5
+        if here is None:  # a river, a historical region: no point to measure from
+            return self.UNKNOWN
         return 0.0
+
+
+def same_area(candidates: list[int], kinds: list[str], area_kinds: frozenset[str],
+              related: list[tuple[int, ...]], coords: list[tuple[float, float] | None]) -> list[tuple[int, int]]:
+    """Index pairs of candidates that are one place at two levels: a settlement and the
+    district or community named after it (an area kind and another kind, within ``SAME_KM`` of
+    each other, or part-of linked when one has no coordinates)."""
+    out = []
+    for i, a in enumerate(candidates):
+        ca = coords[a]
+        area_a = kinds[a] in area_kinds
+        for j in range(i + 1, len(candidates)):
+            b = candidates[j]
+            if (kinds[b] in area_kinds) == area_a:
+                continue
+            cb = coords[b]
+            if ca is not None and cb is not None:
+                if within_km(ca, cb, SAME_KM):
+                    out.append((i, j))
+            elif b in related[a]:
+                out.append((i, j))
+    return out
+
+
+def share(values: list[float], pairs: list[tuple[int, int]]) -> list[float]:
+    """Each member of a same-area pair gets the better value of the two: coherence picks the
+    area, and which name record a source gave the town or the district is an accident of the
+    source; kind words, kind preference and importance pick the level."""
+    out = list(values)
+    for _ in range(2):  # chains of pairs (town, district, community)
+        for i, j in pairs:
+            out[i] = out[j] = max(out[i], out[j])
+    return out
 
 
 def name_weight(name: tuple, weights: dict) -> float:
