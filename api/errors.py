@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import io
 import logging
 
 from flask import Flask, jsonify, request
@@ -42,6 +43,24 @@ def register_error_handlers(app: Flask) -> None:
             request.query_string.decode("utf-8")
         except UnicodeDecodeError as exc:
             return envelope(400, f"the query string is not valid UTF-8 (byte {exc.start})", "bad_parameter")
+
+    @app.before_request
+    def _bounded_streamed_body():
+        # A chunked body has no Content-Length, and Werkzeug silently cuts such a stream at
+        # MAX_CONTENT_LENGTH: read one byte more than the limit ourselves, refuse, or hand it on.
+        env, limit = request.environ, app.config.get("MAX_CONTENT_LENGTH")
+        if limit is None or env.get("CONTENT_LENGTH") not in (None, "") or not env.get("wsgi.input_terminated"):
+            return None
+        data, stream = bytearray(), env["wsgi.input"]
+        while len(data) <= limit:
+            chunk = stream.read(min(65536, limit + 1 - len(data)))
+            if not chunk:
+                break
+            data += chunk
+        if len(data) > limit:
+            return envelope(413, "request body too large", "too_large")
+        env["wsgi.input"], env["CONTENT_LENGTH"] = io.BytesIO(bytes(data)), str(len(data))
+        return None
 
     @app.errorhandler(BadParameter)
     def _bad_param(exc: BadParameter):
