@@ -12,6 +12,8 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, thread
     from api import create_app
 
     app = create_app({"GAZETTEER_DB": db, "GAZETTEER_DATA_DIR": data_dir})
+    app.debug = False  # whatever FLASK_DEBUG says: no debugger, no reloading, no exceptions propagated
+    app.config.update(PROPAGATE_EXCEPTIONS=False, TESTING=False)
     app.extensions["gazetteer"].index  # build if needed and load before forking
     try:
         from gunicorn.app.base import BaseApplication
