@@ -31,7 +31,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from common import typo  # noqa: E402
 from gazetteer import Gazetteer  # noqa: E402
 from gazetteer.fold import compact, fold  # noqa: E402
 from gazetteer.translit import skeleton  # noqa: E402
@@ -54,15 +56,6 @@ def held_category(n) -> str | None:
     return None
 
 
-def typo(s: str, rnd: random.Random) -> str:
-    i = rnd.randrange(1, len(s) - 2)
-    op = rnd.choice("dst")
-    if op == "d":
-        return s[:i] + s[i + 1:]
-    if op == "s":
-        letters = [c for c in s if c.isalpha()]
-        return s[:i] + rnd.choice(letters) + s[i + 1:]
-    return s[:i] + s[i + 1] + s[i] + s[i + 2:]
 
 
 def main() -> None:

@@ -19,7 +19,9 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import typo  # noqa: E402
 from gazetteer import Gazetteer  # noqa: E402
 from gazetteer.build import build  # noqa: E402
 from gazetteer.paths import default_data_dir  # noqa: E402
@@ -31,14 +33,6 @@ def percentile(values: list[float], p: float) -> float:
     return values[k]
 
 
-def typo(s: str, rnd: random.Random) -> str:
-    i = rnd.randrange(1, len(s) - 1)
-    op = rnd.choice("dst")
-    if op == "d":
-        return s[:i] + s[i + 1:]
-    if op == "s":
-        return s[:i] + rnd.choice("aeiourstnkl") + s[i + 1:]
-    return s[:i] + s[i + 1] + s[i] + s[i + 2:]
 
 
 def timed(fn, queries) -> list[float]:

@@ -32,6 +32,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, str], dict]:
     return kinds, quals, data.get("samples", {})
 
 
+@lru_cache(maxsize=65536)
 def split_generic(text: str) -> tuple[str, frozenset[str]]:
     """``(generic key or "", kinds hinted by dropped words)``."""
     kinds, quals, _ = _tables()

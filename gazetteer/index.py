@@ -44,6 +44,7 @@ class Index:
     keys: dict[str, list[tuple[int, str, str | None]]] = field(default_factory=lambda: defaultdict(list))
     importance: dict[str, float] = field(default_factory=dict)
     default_scripts: dict[str, str] = field(default_factory=dict)  # language -> its usual script
+    display_cache: dict = field(default_factory=dict, repr=False)  # (place, lang, year) -> name
     _fuzzy: DeletionIndex | None = field(default=None, repr=False)
     _fuzzy_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

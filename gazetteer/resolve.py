@@ -274,6 +274,16 @@ def suggestion_name(index: Index, pid: str, name: Name, query: Query) -> str:
 
 def display_name(index: Index, place_id: str, lang: str | None, at: int | None) -> str | None:
     """The name to show for a place: in ``lang`` when it has one, valid at ``at``, preferred first."""
+    key = (place_id, lang, at)
+    cache = index.display_cache
+    if key not in cache:
+        if len(cache) > 200_000:  # bounded: (place, lang, year) combinations are few in practice
+            cache.clear()
+        cache[key] = _display_name(index, place_id, lang, at)
+    return cache[key]
+
+
+def _display_name(index: Index, place_id: str, lang: str | None, at: int | None) -> str | None:
     names = index.names_of(place_id)
     if not names:
         return None
