@@ -188,7 +188,7 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: flo
         score += 0.005
     if name.certainty != "certain":
         score -= 0.006 if name.certainty == "uncertain" else 0.002
-    score += 0.015 * index.importance.get(name.place_id, 0.0)
+    score += 0.03 * index.importance.get(name.place_id, 0.0)
     if query.near is not None:
         p = index.places[name.place_id]
         if p.lat is not None:
