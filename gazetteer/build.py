@@ -181,6 +181,8 @@ def _sqlite_ok(path: Path) -> dict[str, str] | None:
         with engine.connect() as conn:
             if conn.execute(text("PRAGMA quick_check")).scalar() != "ok":
                 return None
+        if not set(Base.metadata.tables) <= set(inspect(engine).get_table_names()):
+            return None  # a table is missing: rebuild rather than fail on load
         return read_meta(engine)
     except SQLAlchemyError:
         return None
