@@ -7,6 +7,7 @@ place, so a failed or killed build never damages the database being served. Othe
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import os
 import time
@@ -129,8 +130,9 @@ def build(data_dir: Path | str | None = None, url: str | None = None) -> BuildRe
     path = sqlite_path(url)
     if path is not None:
         with _lock(path):
+            for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):  # left by a killed build (we hold the lock)
+                stale.unlink(missing_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.unlink(missing_ok=True)
             engine = create_engine(f"sqlite:///{tmp}")
             try:
                 with engine.begin() as conn:
