@@ -13,7 +13,7 @@ from gazetteer import Gazetteer
 
 from .errors import register_error_handlers
 from .v1 import bp as v1
-from . import export, reconcile, spatial, tagging  # embedding: /reconcile, /v1/export, /v1/nearby, /v1/tag
+from . import export, reconcile, spatial, tagging, web  # embedding: /reconcile, /v1/export, /v1/nearby, /v1/tag; web pages
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -36,6 +36,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(v1)
     for embedding in (reconcile.bp, export.bp, spatial.bp, tagging.bp):
         app.register_blueprint(embedding)
+    app.register_blueprint(web.bp)  # the pages for people: /, /search, /place/<id>, /tag
 
     @app.before_request
     def _limit_body():
