@@ -89,10 +89,10 @@ def search():
     q = (request.args.get("q") or "").strip()[:MAX_QUERY]
     at = _year(request.args.get("at"))
     results = gz().resolve(q, at=at, limit=SEARCH_LIMIT) if q else []
-    labeller = _labeller()
-    rows = [(r, webview.side_by_side(gz(), r.place.id), webview.parents_by_authority(gz(), r.place.id, chosen_convention()))
+    g, convention = gz(), chosen_convention()
+    rows = [(r, webview.side_by_side(g, r.place.id), webview.parents_by_authority(g, r.place.id, convention))
             for r in results]
-    return render("search.html", q=q, at=at, rows=rows, label=labeller)
+    return render("search.html", q=q, at=at, rows=rows)
 
 
 @bp.get("/place/<place_id>")
@@ -187,10 +187,10 @@ def _tag_form() -> dict:
                  else f"unknown convention {convention!r}")
     return {"text": f.get("text", ""), "convention": convention, "choice": f.get("convention", "en"),
             "year": year, "authority": authority, "error": error,
-            "conventions": get_tag_conventions(), "authorities": _authorities()}
+            "conventions": _tag_conventions(), "authorities": _authorities()}
 
 
-def get_tag_conventions() -> dict[str, str]:
+def _tag_conventions() -> dict[str, str]:
     """Conventions the tagging page offers: those that name places, the id markup and ``as-of``."""
     out = dict(webview.display_conventions())
     out["id"] = get_convention("id").label
@@ -207,8 +207,11 @@ def _tag_result(form: dict) -> dict | None:
         return None
     g = gz()
     mentions = g.tag(form["text"])
-    labeller = lambda pid: webview.label(g, pid, form["convention"] if form["convention"] in  # noqa: E731
-                                         webview.display_conventions() else webview.DEFAULT_CONVENTION)
+    naming = webview.pick_convention(form["convention"])  # id markup and as-of:… name no place alone
+
+    def labeller(place_id: str) -> webview.Label:
+        return webview.label(g, place_id, naming)
+
     return {"segments": list(webview.segments(form["text"], mentions)), "count": len(mentions),
             "ambiguous": sum(1 for m in mentions if webview.ambiguity(m) == "ambiguous"),
             "normalized": g.normalize(form["text"], form["convention"]), "label": labeller}

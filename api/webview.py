@@ -161,7 +161,8 @@ def side_by_side(gz: Gazetteer, place_id: str) -> list[Label]:
     from .reconcile import reconciler
 
     out = []
-    for lang, texts in sorted(reconciler().main_names(place_id), key=lambda lt: MAIN_LANGUAGES.get(lang_base(lt[0]), "")):
+    by_language_label = sorted(reconciler().main_names(place_id), key=lambda lt: MAIN_LANGUAGES.get(lang_base(lt[0]), ""))
+    for lang, texts in by_language_label:
         out += [Label(t, lang) for t in texts.split(" / ")]
     return list(dict.fromkeys(out)) or [Label(gz.display_name(place_id), None)]
 

@@ -124,7 +124,8 @@ def test_place_page(page, base_url):
     svg = page.locator("svg.local-map")
     sync_api.expect(svg).to_be_visible()
     assert page.locator("svg.local-map .neighbours a").count() >= 4
-    sync_api.expect(page.get_by_role("link", name="This place as JSON")).to_have_attribute("href", "/v1/places/stepanakert")
+    json_link = page.get_by_role("link", name="This place as JSON")
+    sync_api.expect(json_link).to_have_attribute("href", "/v1/places/stepanakert")
     assert "stepanakert" in page.locator("#citation").input_value()
     shot(page, "3-place")
     page.select_option("#convention", "hy")
