@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 
 from flask import Flask, jsonify, request
@@ -27,9 +28,22 @@ class BadParameter(InvalidQuery):
         self.parameter = parameter
 
 
+def _utf8(text: str | None) -> str | None:
+    """Text that can be written as UTF-8: lone surrogates (from JSON \\ud800 escapes) become escapes."""
+    return None if text is None else text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def require_unicode(value, parameter: str) -> None:
+    """400 when parsed JSON holds unpaired surrogates: they are not text and cannot be answered in UTF-8."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadParameter(parameter, f"{parameter!r} holds unpaired surrogates (not valid Unicode)") from None
+
+
 def envelope(status: int, message: str, code: str | None = None, parameter: str | None = None):
-    body = {"error": {"status": status, "code": code or CODES.get(status, "error"), "message": message,
-                      "parameter": parameter}}
+    body = {"error": {"status": status, "code": code or CODES.get(status, "error"), "message": _utf8(message),
+                      "parameter": _utf8(parameter)}}
     resp = jsonify(body)
     resp.status_code = status
     return resp

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from gazetteer.export import title_of
 from gazetteer.reconcile import MAX_BATCH, PROPERTY_SETTINGS, BatchTooLarge, Reconciler
 
-from .errors import BadParameter, envelope
+from .errors import BadParameter, envelope, require_unicode
 
 bp = Blueprint("reconcile", __name__, url_prefix="/reconcile")
 
@@ -50,9 +50,11 @@ def _params(allowed: set[str]):
 def _json_param(args, name: str):
     raw = args.get(name)
     try:
-        return json.loads(raw)
+        value = json.loads(raw)
     except (TypeError, ValueError, RecursionError):
         raise BadParameter(name, f"parameter {name!r} must be JSON") from None
+    require_unicode(value, name)
+    return value
 
 
 def _int_param(args, name: str, default: int, lo: int, hi: int) -> int:

@@ -12,7 +12,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from gazetteer.tagging.conventions import get_convention
 
-from .errors import BadParameter
+from .errors import BadParameter, require_unicode
 
 bp = Blueprint("tagging", __name__, url_prefix="/v1")
 
@@ -33,6 +33,7 @@ def _body(allowed: set[str], required: set[str]) -> dict:
         raise BadParameter("body", "the body nests JSON too deeply") from None
     if not isinstance(body, dict):
         raise BadParameter("body", "the body must be a JSON object")
+    require_unicode(body, "body")
     for key in body:
         if key not in allowed:
             raise BadParameter(key, f"unknown field {key!r}; allowed: {', '.join(sorted(allowed))}")

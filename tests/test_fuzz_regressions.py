@@ -88,3 +88,22 @@ def test_a_streamed_body_under_the_limit_is_read_whole(client):
     resp = _streamed(client, body.encode())
     assert resp.status_code == 200
     assert [m["id"] for m in resp.get_json()["mentions"]] == ["shusha-town"] * 3
+
+
+@pytest.mark.parametrize("route,body", [
+    ("/v1/tag", '{"text": "Şuşa", "doc": "\\ud800"}'),
+    ("/v1/tag", '{"text": "Şuşa", "\\udfff": 1}'),
+    ("/v1/normalize", '{"text": "Şuşa", "convention": "\\ud800"}'),
+])
+def test_lone_surrogates_in_json_bodies_are_a_400(client, route, body):
+    # The answer echoed them (doc, an unknown field's name, a convention) and could not be encoded.
+    err = _envelope(client.post(route, data=body, content_type="application/json"))
+    assert err["code"] == "bad_parameter"
+
+
+@pytest.mark.parametrize("form", [
+    {"queries": '{"x0": {"\\ud800": null}}'}, {"queries": '{"\\ud800": {"query": "Şuşa"}}'},
+    {"extend": '{"ids": ["\\udfff"], "properties": [{"id": "lat"}]}'},
+])
+def test_lone_surrogates_in_reconcile_json_are_a_400(client, form):
+    _envelope(client.post("/reconcile", data=form))
