@@ -232,7 +232,7 @@ def test_reconcile_batches(client, extra, n):
         batch[f"x{i}"] = v
     resp = check(client.post("/reconcile", data={"queries": json.dumps(batch, allow_nan=True)}))
     if len(batch) > 100:
-        assert resp.status_code == 413
+        assert resp.status_code == 413 or (extra and resp.status_code == 400)  # bad JSON may be found first
 
 
 # -- methods and every registered rule ---------------------------------------------------------------
