@@ -149,16 +149,13 @@ def _registered(app) -> set[str]:
 
 
 @pytest.mark.parametrize("route", sorted(GET_ROUTES))
-def test_every_get_route_survives_hostile_query_strings(client, route):
+@given(data=st.data())
+def test_every_get_route_survives_hostile_query_strings(client, route, data):
     rule = "/v1/places/<place_id>" if route.startswith("/v1/places/") else route
     if rule not in _registered(client.application) and not route.startswith("/reconcile/suggest/"):
         pytest.skip(f"{route} is not registered")
-
-    @given(query_string(GET_ROUTES[route]))
-    def run(qs):
-        check(client.get(route, environ_overrides={"QUERY_STRING": qs}))
-
-    run()
+    qs = data.draw(query_string(GET_ROUTES[route]), label="query string")
+    check(client.get(route, environ_overrides={"QUERY_STRING": qs}))
 
 
 @given(query_string(["format", "region", "kind", "table"]))
@@ -197,21 +194,19 @@ def tag_body() -> st.SearchStrategy[bytes]:
 
 
 @pytest.mark.parametrize("route", ["/v1/tag", "/v1/normalize"])
-def test_post_bodies(client, route):
-    @given(tag_body(), st.sampled_from(["application/json", "application/json; charset=latin-1", "text/plain",
-                                        "application/x-www-form-urlencoded", "", "application/json; charset=utf-8"]))
-    def run(body, ctype):
-        resp = check(client.post(route, data=body, headers={"Content-Type": ctype} if ctype else {}))
-        if resp.status_code == 200:
-            out = resp.get_json()
-            sent = json.loads(body)
-            if route == "/v1/tag":
-                for m in out["mentions"]:
-                    assert sent["text"][m["start"]:m["end"]] == m["text"]
-            else:
-                assert isinstance(out["text"], str)
-
-    run()
+@given(body=tag_body(), ctype=st.sampled_from(["application/json", "application/json; charset=latin-1", "text/plain",
+                                               "application/x-www-form-urlencoded", "",
+                                               "application/json; charset=utf-8"]))
+def test_post_bodies(client, route, body, ctype):
+    resp = check(client.post(route, data=body, headers={"Content-Type": ctype} if ctype else {}))
+    if resp.status_code == 200:
+        out = resp.get_json()
+        sent = json.loads(body)
+        if route == "/v1/tag":
+            for m in out["mentions"]:
+                assert sent["text"][m["start"]:m["end"]] == m["text"]
+        else:
+            assert isinstance(out["text"], str)
 
 
 FORM_VALUE = st.one_of(st.sampled_from(['{"q0":{"query":"Şuşa"}}', '{"q0":{"query":"Şuşa","type":"town"}}',
