@@ -15,6 +15,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, thread
     app.debug = False  # whatever FLASK_DEBUG says: no debugger, no reloading, no exceptions propagated
     app.config.update(PROPAGATE_EXCEPTIONS=False, TESTING=False)
     app.extensions["gazetteer"].index  # build if needed and load before forking
+    app.extensions["gazetteer"].tagger()  # and the tagger's tables: no worker pays for them on its first tag
     try:
         from gunicorn.app.base import BaseApplication
     except ImportError:  # Windows: no fork
