@@ -182,7 +182,7 @@ def test_kill_9_mid_build_leaves_the_previous_database_intact_and_usable(mini_da
     url = f"sqlite:///{db}"
     build(mini_data, url)
     before = db.read_bytes()
-    big = _big_dataset(tmp_path / "big", 12000)
+    big = _big_dataset(tmp_path / "big", 5000)
     proc = subprocess.Popen([sys.executable, "-m", "gazetteer", "--db", str(db), "--data-dir", str(big), "build"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
