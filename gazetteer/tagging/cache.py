@@ -15,7 +15,7 @@ from pathlib import Path
 from .keytable import KeyTable, build_keytable
 
 HERE = Path(__file__).parent
-FORMAT = 1  # bump when KeyTable changes shape
+FORMAT = 2  # bump when KeyTable changes shape
 
 
 def _tables_hash() -> str:

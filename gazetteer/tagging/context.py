@@ -37,6 +37,8 @@ class KindWords:
                     else:
                         exact.setdefault(w, set()).update(kinds)
         self._prefix_lengths = sorted({len(p) for p in (*self.prefixes, *self.after_prefixes)})
+        self._memo_before: dict[str, frozenset[str]] = {}  # word -> kinds (see _kinds_of)
+        self._memo_after: dict[str, frozenset[str]] = {}
         coordination = spec.get("coordination", {})
         self.conjunctions = frozenset(fold_chars(w) for w in coordination.get("words", ()))
         person = spec.get("person", {})
@@ -49,20 +51,32 @@ class KindWords:
 
     def _kinds_of(self, words, after: bool) -> set[str]:
         found: set[str] = set()
+        memo = self._memo_after if after else self._memo_before
+        for w in words:
+            kinds = memo.get(w)
+            if kinds is None:
+                if len(memo) > 100_000:
+                    memo.clear()
+                kinds = memo[w] = self._word_kinds(w, after)
+            if kinds:
+                found |= kinds
+        return found
+
+    def _word_kinds(self, w: str, after: bool) -> frozenset[str]:
+        found: set[str] = set()
         tables = ((self.exact, self.prefixes), (self.after_exact, self.after_prefixes)) if after else \
             ((self.exact, self.prefixes),)
-        for w in words:
-            for exact, prefixes in tables:
-                kinds = exact.get(w)
-                if kinds:
-                    found |= kinds
-                for k in self._prefix_lengths:
-                    if k > len(w):
-                        break
-                    ks = prefixes.get(w[:k])
-                    if ks:
-                        found |= ks
-        return found
+        for exact, prefixes in tables:
+            kinds = exact.get(w)
+            if kinds:
+                found |= kinds
+            for k in self._prefix_lengths:
+                if k > len(w):
+                    break
+                ks = prefixes.get(w[:k])
+                if ks:
+                    found |= ks
+        return frozenset(found)
 
     def left_words(self, scan: str, start: int) -> list[str]:
         """The words just before ``start`` within its sentence (at most ``window``)."""
@@ -106,19 +120,29 @@ class KindWords:
         or a surname just after it (``Nizami Gəncəvi``). The cues are data (``[person]`` in
         context.toml)."""
         if start > 1 and scan[start - 1] == " ":
-            a = start - 1
             lo = max(0, start - 30)
-            while a > lo and scan[a - 1].isalpha():
-                a -= 1
-            if a < start - 1 and self.person_before.has(scan[a:start - 1]):
+            # the run of letters just before the space, at most back to ``lo``
+            j = scan.rfind(" ", lo, start - 1)
+            a = j + 1 if j >= 0 else lo
+            word = scan[a:start - 1]
+            if word and not word.isalpha():
+                a = start - 1
+                while a > lo and scan[a - 1].isalpha():
+                    a -= 1
+                word = scan[a:start - 1]
+            if word and self.person_before.has(word):
                 return True
         if scan[end:end + 1] == " ":
             b = end + 1
-            e = b
             n = min(len(scan), b + 30)
-            while e < n and scan[e].isalpha():
-                e += 1
-            return e > b and self.person_after.has(scan[b:e])
+            j = scan.find(" ", b, n)
+            word = scan[b:j if j >= 0 else n]
+            if word and not word.isalpha():
+                e = b
+                while e < n and scan[e].isalpha():
+                    e += 1
+                word = scan[b:e]
+            return bool(word) and self.person_after.has(word)
         return False
 
 
@@ -133,8 +157,17 @@ class _WordSet:
             (self.prefixes.add(w[:-1]) if w.endswith("*") else self.exact.add(w))
 
         self.lengths = sorted({len(p) for p in self.prefixes})
+        self._memo: dict[str, bool] = {}
 
     def has(self, word: str) -> bool:
+        got = self._memo.get(word)
+        if got is None:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            got = self._memo[word] = self._has(word)
+        return got
+
+    def _has(self, word: str) -> bool:
         if word in self.exact:
             return True
         for k in self.lengths:
@@ -194,11 +227,21 @@ class DocumentPlaces:
             return 1.0
         here = self.coords[place]
         if here is not None:
-            ci, cj = int(here[0] // self.CELL), int(here[1] // self.CELL)
+            lat, lon = here
+            ci, cj = int(lat // self.CELL), int(lon // self.CELL)
+            cos_lat = math.cos(math.radians(lat))
+            coords, grid = self.coords, self.grid
             for di in (-1, 0, 1):
                 for dj in (-1, 0, 1):
-                    for o in self.grid.get((ci + di, cj + dj), ()):
-                        if o != place and within_km(here, self.coords[o], NEAR_KM):
+                    for o in grid.get((ci + di, cj + dj), ()):
+                        if o == place:
+                            continue
+                        there = coords[o]
+                        # within_km(here, there, NEAR_KM), its box test inline
+                        if abs(lat - there[0]) * 111.2 > NEAR_KM or \
+                                abs(lon - there[1]) * 111.3 * cos_lat > NEAR_KM * 1.01:
+                            continue
+                        if distance_km(here, there) <= NEAR_KM:
                             return 1.0
         if any(r in self.neighbours for r in rel):
             return 0.5

@@ -20,7 +20,7 @@ from ..vocab import lang_base
 from .context import DocumentPlaces, KindWords, name_weight, same_area, share
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
-from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
+from .keytable import CASE_ALL, CASE_INITIAL, FRONT_CHARS, KeyTable
 from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
 
 _TAIL = re.compile(r"'?[^\W_]*")
@@ -55,14 +55,19 @@ class Mention:
         return d
 
 
-@dataclass(slots=True)
-class _Span:
-    """A surviving hit before ranking (scan offsets)."""
-    start: int
-    end: int
-    stem_end: int
-    case: str
-    members: tuple  # (name index, quality, scheme)
+_AMBIGUOUS_WORD, _HAS_SPACE = 1, 2  # flags of an automaton stem (see Tagger._hits)
+_NEVER = "A"  # never in a scan text (lower-cased)
+_DEAD = (2, (), 0)  # the payload of a key that never matches: no groups
+_ONE = (1.0,)
+
+
+class _CaseSplit(dict):
+    """``"ru:loc"`` -> ``("ru", "loc")``; ``"nom"`` -> ``(None, "nom")``."""
+
+    def __missing__(self, tag: str) -> tuple[str | None, str]:
+        grammar, _, case = tag.rpartition(":")
+        got = self[tag] = (grammar or None, case)
+        return got
 
 
 class Tagger:
@@ -82,8 +87,21 @@ class Tagger:
     def _setup(self) -> None:
         t = self.table
         a = ahocorasick.Automaton()
+        ambiguous_words = t.ambiguous_words
+        # pyahocorasick looks a node's children up one by one, in the order they were added: the
+        # key table lists its stems commonest characters first (``keytable.char_rank``), and dead
+        # keys that never match a lower-cased scan text put white space and punctuation first.
+        for c in FRONT_CHARS:
+            a.add_word(c + _NEVER, _DEAD)
+        tails = t.tails
+        n_sets = 0
         for stem, groups in t.keys.items():
-            a.add_word(stem, (len(stem), tuple((t.tails[tid], rule, members) for tid, rule, members in groups)))
+            flags = (_AMBIGUOUS_WORD if stem in ambiguous_words else 0) | (_HAS_SPACE if " " in stem else 0)
+            payload = []
+            for tid, rule, members in groups:
+                payload.append((tails[tid], rule, members, n_sets))
+                n_sets += 1
+            a.add_word(stem, (len(stem), tuple(payload), flags))
         for marker in homoglyph_markers():
             if marker not in t.keys:
                 a.add_word(marker, None)
@@ -97,8 +115,11 @@ class Tagger:
         self._name_worth = [name_weight(n, weights) if n is not None else 0.0 for n in t.names]
         self._folded_names: dict[int, str] = {}
         self._place_no = {pid: i for i, pid in enumerate(t.place_ids)}
-        self._places_cache: dict[tuple, dict] = {}
+        self._ms_info: list[tuple | None] = [None] * n_sets  # per member set, see _info
+        self._places_cache: dict[tuple, tuple] = {}  # the same for merged member sets
         self._pairs_cache: dict[tuple, list] = {}
+        self._single_cache: dict[tuple, tuple] = {}
+        self._case_split = _CaseSplit()
 
     # -- public -----------------------------------------------------------------------------
     def tag(self, text: str) -> list[Mention]:
@@ -155,7 +176,7 @@ class Tagger:
         return conv.choose(names, lang_base(source_lang) if source_lang else None)
 
     # -- scanning ---------------------------------------------------------------------------
-    def _scan(self, block: str) -> tuple[Folded, list[_Span]]:
+    def _scan(self, block: str) -> tuple[Folded, list[tuple]]:
         folded = fold_block(block)
         spans, mixed = self._hits(block, folded)
         if mixed:  # a Latin/Cyrillic lookalike inside a word: repair the scan text, scan again
@@ -163,30 +184,39 @@ class Tagger:
             spans, _ = self._hits(block, folded)
         return folded, _leftmost_longest(spans)
 
-    def _hits(self, block: str, folded: Folded) -> tuple[list[_Span], bool]:
+    def _hits(self, block: str, folded: Folded) -> tuple[list[tuple], bool]:
+        """Spans ``(start, end, stem_end, case, members, member set)`` in scan offsets; the
+        automaton's payload per stem is ``(length, groups, flags)`` (see ``_setup``)."""
         s = folded.text
         n = len(s)
-        spans: list[_Span] = []
+        spans: list[tuple] = []
+        append = spans.append
         mixed = False
-        ambiguous_words = self.table.ambiguous_words
         identity = folded.is_identity()
+        apostrophe_tails = self._apostrophe_tails
+        clitic_cases = self._clitic_cases
+        tail_match = _TAIL.match
         for last, value in self._automaton.iter(s):
             if value is None:
                 mixed = True
                 continue
-            klen, groups = value
+            klen, groups, flags = value
             start = last - klen + 1
             if start and s[start - 1].isalnum():
                 continue
             e = last + 1
-            tail = _TAIL.match(s, e).group() if e < n and (s[e].isalnum() or s[e] == "'") else ""
-            for tails, rule, members in groups:
+            if e < n:
+                c = s[e]
+                tail = tail_match(s, e).group() if c.isalnum() or c == "'" else ""
+            else:
+                tail = ""
+            for tails, rule, members, msid in groups:
                 case = tails.get(tail)
                 used = tail
                 if case is None:
-                    if not tail.startswith("'") or "" not in tails:
+                    if not tail or tail[0] != "'" or "" not in tails:
                         continue
-                    case = self._apostrophe_tails.get(tail)
+                    case = apostrophe_tails.get(tail)
                     if case is None:  # an unknown suffix or a closing quote: the bare name
                         if len(tail) - 1 > MAX_UNKNOWN_APOSTROPHE_TAIL:
                             continue
@@ -201,29 +231,60 @@ class Tagger:
                             continue
                     elif not _case_ok(block, folded, start, e, rule):
                         continue
-                if s[start:e] in ambiguous_words and _sentence_initial(block, folded.start_of(start)):
-                    continue
-                if " " in s[start:e] and _crosses_paragraph(block, folded, start, e):
-                    continue
-                if used and case in self._clitic_cases:
+                if flags:
+                    if flags & _AMBIGUOUS_WORD and _sentence_initial(block, folded.start_of(start)):
+                        continue
+                    if flags & _HAS_SPACE and _crosses_paragraph(block, folded, start, e):
+                        continue
+                if used and case in clitic_cases:
                     used = ""  # Stepanakert's: the possessive stays outside the span
-                spans.append(_Span(start, e + len(used), e, case, members))
+                append((start, e + len(used), e, case, members, msid))
         return spans, mixed
 
     # -- ranking ----------------------------------------------------------------------------
-    def _places_of(self, span: _Span) -> dict[int, tuple[float, int, str | None]]:
-        """place -> (best quality, name index, scheme); cached per member set (read-only)."""
-        got = self._places_cache.get(span.members)
+    def _info(self, sp: tuple) -> tuple:
+        """What ranking needs of a span's member set, computed once per set (read-only):
+        ``(places, single place or None, ambiguity data or None)``."""
+        msid = sp[5]
+        if msid >= 0:
+            got = self._ms_info[msid]
+            if got is None:
+                got = self._ms_info[msid] = self._make_info(sp[4])
+            return got
+        got = self._places_cache.get(sp[4])
         if got is None:
             if len(self._places_cache) > 200_000:
                 self._places_cache.clear()
-            got = self._places_cache[span.members] = self._places_of_members(span)
+            got = self._places_cache[sp[4]] = self._make_info(sp[4])
         return got
 
-    def _places_of_members(self, span: _Span) -> dict[int, tuple[float, int, str | None]]:
+    def _make_info(self, members: tuple) -> tuple:
+        places = self._places_of_members(members)
+        if len(places) == 1:
+            return places, next(iter(places)), None
+        t, kw = self.table, self._kind_words
+        cands = list(places)
+        key = tuple(cands)
+        pairs = self._pairs_cache.get(key)
+        if pairs is None:
+            if len(self._pairs_cache) > 100_000:
+                self._pairs_cache.clear()
+            pairs = self._pairs_cache[key] = same_area(cands, t.place_kinds, kw.area_kinds, t.related, t.coords)
+        worth = [self._worth(places[p][0], places[p][1]) for p in cands]
+        if pairs:
+            worth = share(worth, pairs)
+        # the terms of _score that do not depend on the text, each computed as _score does
+        rows = tuple((p, t.place_kinds[p], 0.4 * w + 0.3 * w, 0.3 * w,
+                      PREFERENCE_WEIGHT * kw.preference.get(t.place_kinds[p], 0.5),
+                      IMPORTANCE_WEIGHT * t.importance[p], -t.importance[p], t.place_ids[p])
+                     for p, w in zip(cands, worth))
+        return places, None, (cands, pairs, rows)
+
+    def _places_of_members(self, members: tuple) -> dict[int, tuple[float, int, str | None]]:
+        """place -> (best quality, name index, scheme)."""
         names = self.table.names
         best: dict[int, tuple[float, int, str | None]] = {}
-        for name_id, quality, scheme in span.members:
+        for name_id, quality, scheme in members:
             place = names[name_id][0]
             cur = best.get(place)
             if cur is None or self._worth(quality, name_id) > self._worth(cur[0], cur[1]):
@@ -235,76 +296,100 @@ class Tagger:
 
     def _unambiguous(self, spans) -> set[int]:
         out = set()
+        info = self._info
         for sp in spans:
-            places = self._places_of(sp)
-            if len(places) == 1:
-                out.update(places)
+            single = info(sp)[1]
+            if single is not None:
+                out.add(single)
         return out
 
-    def _mentions(self, block: str, offset: int, folded: Folded, spans: list[_Span],
+    def _mentions(self, block: str, offset: int, folded: Folded, spans: list[tuple],
                   others: set[int]) -> list[Mention]:
         t, kw = self.table, self._kind_words
         scan = folded.text
+        identity = folded.is_identity()
         out = []
+        append = out.append
         doc = None
-        places_of = [self._places_of(sp) for sp in spans]
-        chains = self._chain_kinds(scan, spans, places_of)
+        info_of = self._info
+        chains = self._chain_kinds(scan, spans)
+        person_check = bool(kw.person_before.exact)
+        is_person = kw.is_person
+        place_ids, names = t.place_ids, t.names
+        cases = self._case_split
+        single_cache = self._single_cache
         for k, sp in enumerate(spans):
-            places = places_of[k]
-            if kw.person_before.exact and kw.is_person(scan, sp.start, sp.end):
+            start, end, stem_end, case_tag, _, _ = sp
+            if person_check and is_person(scan, start, end):
                 continue
-            if len(places) == 1:
-                ranked = [(1.0, next(iter(places)))]
+            places, single, amb = info_of(sp)
+            inflected = end > stem_end
+            if single is not None:
+                quality, name_id, scheme = places[single]
+                ckey = (single, quality, inflected)
+                got = single_cache.get(ckey)
+                if got is None:
+                    got = single_cache[ckey] = (place_ids[single], (place_ids[single],),
+                                                _confidence(quality, inflected, [1.0]))
+                pid, candidates, confidence = got
+                scores = _ONE
             else:
-                near = kw.kinds_near(scan, sp.start, sp.end)
+                near = kw.kinds_near(scan, start, end)
                 if chains[k]:
                     near = near | chains[k]
                 if doc is None:
                     doc = DocumentPlaces(others, t.related, t.coords)
-                cands = list(places)
-                key = tuple(cands)
-                pairs = self._pairs_cache.get(key)
-                if pairs is None:
-                    if len(self._pairs_cache) > 100_000:
-                        self._pairs_cache.clear()
-                    pairs = self._pairs_cache[key] = same_area(cands, t.place_kinds, kw.area_kinds, t.related,
-                                                               t.coords)
-                coh = [doc.coherence(p) for p in cands]
-                worth = [self._worth(places[p][0], places[p][1]) for p in cands]
+                cands, pairs, rows = amb
+                coherence = doc.coherence
                 if pairs:
-                    coh, worth = share(coh, pairs), share(worth, pairs)
-                ranked = sorted(((self._score(p, w, near, c), p) for p, w, c in zip(cands, worth, coh)),
-                                key=lambda sp_: (-sp_[0], -t.importance[sp_[1]], t.place_ids[sp_[1]]))
-            best = ranked[0][1]
-            quality, name_id, scheme = places[best]
-            name = t.names[name_id]
-            o_start, o_end = folded.start_of(sp.start), folded.end_of(sp.end)
-            o_stem = folded.end_of(self._stem_end(scan, sp, name_id))
-            confidence = _confidence(quality, sp.end > sp.stem_end, [s for s, _ in ranked])
-            grammar, _, case = sp.case.rpartition(":")
-            out.append(Mention(
+                    coh = share([coherence(p) for p in cands], pairs)
+                    ranked = sorted((-((both if kind in near else alone) + pref + 0.15 * c + imp), neg_imp, pid_, p)
+                                    for (p, kind, both, alone, pref, imp, neg_imp, pid_), c in zip(rows, coh))
+                else:
+                    ranked = sorted((-((both if kind in near else alone) + pref + 0.15 * coherence(p) + imp),
+                                     neg_imp, pid_, p)
+                                    for p, kind, both, alone, pref, imp, neg_imp, pid_ in rows)
+                best = ranked[0][3]
+                quality, name_id, scheme = places[best]
+                pid = place_ids[best]
+                candidates = tuple(r[2] for r in ranked)
+                raw = [-r[0] for r in ranked]
+                confidence = _confidence(quality, inflected, raw)
+                scores = tuple(round(s, 4) for s in raw)
+            name = names[name_id]
+            if identity:
+                o_start, o_end = start, end
+                o_stem = self._stem_end(scan, start, end, stem_end, name_id) if inflected else end
+            else:
+                o_start, o_end = folded.start_of(start), folded.end_of(end)
+                o_stem = folded.end_of(self._stem_end(scan, start, end, stem_end, name_id) if inflected else end)
+            grammar, case = cases[case_tag]
+            append(Mention(
                 offset + o_start, offset + o_end, block[o_start:o_end], block[o_start:o_stem], block[o_stem:o_end],
-                t.place_ids[best], tuple(t.place_ids[p] for _, p in ranked),
+                pid, candidates,
                 {"text": name[1], "lang": name[2], "type": name[3], "scheme": scheme or name[4],
                  "used_by": list(name[5]), "from": name[6], "to": name[7]},
-                confidence, case, grammar or None, tuple(round(s, 4) for s, _ in ranked)))
+                confidence, case, grammar, scores))
         return out
 
-    def _chain_kinds(self, scan: str, spans: list[_Span], places_of: list[dict]) -> list[set[str] | None]:
+    def _chain_kinds(self, scan: str, spans: list[tuple]) -> list[set[str] | None]:
         """Coordinated mentions ("Füzuli, Ağdam və Tərtər rayonları") share the kind words of
         the list: before its first member, after its last, and the generic word inside a member."""
         kw = self._kind_words
-        out: list[set[str] | None] = [None] * len(spans)
-        i, n = 0, len(spans)
+        n = len(spans)
+        out: list[set[str] | None] = [None] * n
+        coordinated = kw.coordinated
+        i = 0
         while i < n:
             j = i
-            while j + 1 < n and kw.coordinated(scan, spans[j].end, spans[j + 1].start):
+            while j + 1 < n and spans[j + 1][0] - spans[j][1] <= 16 and \
+                    coordinated(scan, spans[j][1], spans[j + 1][0]):
                 j += 1
             if j > i:
-                kinds = kw._kinds_of(kw.left_words(scan, spans[i].start), False) | \
-                    kw._kinds_of(kw.right_words(scan, spans[j].end), True)
+                kinds = kw._kinds_of(kw.left_words(scan, spans[i][0]), False) | \
+                    kw._kinds_of(kw.right_words(scan, spans[j][1]), True)
                 for k in range(i, j + 1):
-                    kinds |= kw.kinds_inside(scan, spans[k].start, spans[k].end)
+                    kinds |= kw.kinds_inside(scan, spans[k][0], spans[k][1])
                 if kinds:
                     for k in range(i, j + 1):
                         out[k] = kinds
@@ -314,25 +399,26 @@ class Tagger:
     def _score(self, place: int, worth: float, near_kinds: set[str], coherence: float) -> float:
         """Kind words beside the mention (as far as the matched name speaks for the place), then
         what the matched name is worth for this place and which kind a bare name usually means,
-        then the document, then importance."""
+        then the document, then importance. (``_mentions`` computes the same sum, term by term,
+        from the rows of ``_make_info``.)"""
         t, kw = self.table, self._kind_words
         kind = t.place_kinds[place]
         return (0.4 * worth * (kind in near_kinds) + 0.3 * worth
                 + PREFERENCE_WEIGHT * kw.preference.get(kind, 0.5) + 0.15 * coherence
                 + IMPORTANCE_WEIGHT * t.importance[place])
 
-    def _stem_end(self, scan: str, sp: _Span, name_id: int) -> int:
+    def _stem_end(self, scan: str, start: int, end: int, stem_end: int, name_id: int) -> int:
         """The mention's stem ends where it stops sharing letters with the matched name
         (Шуше: Шуш|е; Շուշիում: Շուշի|ում), and never before the automaton's stem."""
         name = self._folded_names.get(name_id)
         if name is None:
             name = self._folded_names[name_id] = fold_chars(self.table.names[name_id][1])
-        i = sp.start
+        i = start
         j = 0
-        while i < sp.end and j < len(name) and scan[i] == name[j]:
+        while i < end and j < len(name) and scan[i] == name[j]:
             i += 1
             j += 1
-        return max(i, min(sp.stem_end, sp.end)) if sp.end > sp.stem_end else sp.end
+        return max(i, min(stem_end, end))
 
 
 @contextmanager
@@ -381,22 +467,27 @@ def _sentence_initial(block: str, pos: int) -> bool:
     return i < 0 or block[i] == "\n" or block[i] in _SENTENCE_END
 
 
-def _leftmost_longest(spans: list[_Span]) -> list[_Span]:
+def _leftmost_longest(spans: list[tuple]) -> list[tuple]:
     """Non-overlapping spans, leftmost first, longest at each start; the members of equal
     spans are merged (one surface form can name several places)."""
     if not spans:
         return spans
-    spans.sort(key=lambda sp: (sp.start, -sp.end))
-    out: list[_Span] = []
+    spans.sort(key=_span_order)
+    out: list[tuple] = []
     last_end = -1
     for sp in spans:
-        if out and sp.start == out[-1].start and sp.end == out[-1].end:
-            out[-1].members = (*out[-1].members, *sp.members)
+        if out and sp[0] == out[-1][0] and sp[1] == out[-1][1]:
+            prev = out[-1]
+            out[-1] = (prev[0], prev[1], prev[2], prev[3], (*prev[4], *sp[4]), -1)
             continue
-        if sp.start >= last_end:
+        if sp[0] >= last_end:
             out.append(sp)
-            last_end = sp.end
+            last_end = sp[1]
     return out
+
+
+def _span_order(sp: tuple) -> tuple[int, int]:
+    return sp[0], -sp[1]
 
 
 def blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
