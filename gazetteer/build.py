@@ -159,8 +159,17 @@ def build(data_dir: Path | str | None = None, url: str | None = None) -> BuildRe
             raise DatabaseError(f"cannot build {_safe(url)}: {exc.__class__.__name__}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
         finally:
             engine.dispose()
+    _prepare_tagger(url, data_dir)
     return BuildReport(_safe(url), version, len(ds.places), n_names, len(ds.memberships), n_keys,
                        round(time.perf_counter() - t0, 3))
+
+
+def _prepare_tagger(url: str, data_dir: Path) -> None:
+    """The tagger's key tables, cached beside the database now so that no start builds them
+    (seconds on the full data; see gazetteer/tagging/cache.py). Never fails the build."""
+    from .tagging.cache import prepare
+
+    prepare(url, data_dir)
 
 
 def read_meta(engine: Engine) -> dict[str, str] | None:

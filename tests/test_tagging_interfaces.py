@@ -147,3 +147,22 @@ def test_get_is_405(client):
 def test_routes_in_openapi(client):
     paths = client.get("/v1/openapi.json").get_json()["paths"]
     assert "post" in paths["/v1/tag"] and "post" in paths["/v1/normalize"]
+
+
+def test_build_writes_the_tagger_cache_so_starts_load_it(mini_data, tmp_path, monkeypatch):
+    """``gazetteer build`` leaves the key tables beside the database: the first tagger() of a
+    later start loads them and builds nothing."""
+    from gazetteer import Gazetteer
+    from gazetteer.build import build
+    from gazetteer.tagging import cache
+
+    monkeypatch.delenv("GAZETTEER_CACHE_DIR", raising=False)
+    url = f"sqlite:///{tmp_path / 'built.sqlite'}"
+    build(mini_data, url)
+    assert list(tmp_path.glob("tagger-*.pickle"))
+
+    def no_build(*a, **k):
+        raise AssertionError("the key tables were built again")
+    monkeypatch.setattr(cache, "build_keytable", no_build)
+    gz = Gazetteer(url, data_dir=mini_data, auto_build=False)
+    assert [m.id for m in gz.tag("в Шуше")] == ["shusha-town"]

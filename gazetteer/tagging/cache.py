@@ -3,6 +3,7 @@ them a tenth of a second. The cache is keyed by the data version and a hash of t
 tables (inflection, rules, context), so editing either rebuilds it; it is written atomically.
 
 Location: ``$GAZETTEER_CACHE_DIR``, else beside a SQLite database file, else the user cache dir.
+``gazetteer build`` writes it (``prepare``), so every later start only loads it.
 """
 from __future__ import annotations
 
@@ -62,3 +63,20 @@ def load_keytable(index, data_version: str | None, db_url: str | None) -> KeyTab
     except OSError:
         pass  # read-only location: build every time
     return table
+
+
+def prepare(db_url: str, data_dir) -> bool:
+    """Build and write the key-table cache of a freshly built database (called at the end of
+    ``gazetteer.build.build``), so that no later start pays for building it. Never fails the
+    build: a cache that cannot be written is built at the first start instead."""
+    try:
+        from ..core import Gazetteer
+
+        gz = Gazetteer(db_url, data_dir=data_dir, auto_build=False)
+        index = gz.index
+        if not gz.data_version or cache_dir(db_url) is None:
+            return False
+        load_keytable(index, gz.data_version, db_url)
+        return True
+    except Exception:  # the cache is an optimisation only
+        return False

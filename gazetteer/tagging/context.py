@@ -98,8 +98,29 @@ class KindWords:
     def kinds_near(self, scan: str, start: int, end: int) -> set[str]:
         """Kinds named by the words just before and after a mention, within its sentence
         (scan text, folded)."""
-        return self._kinds_of(self.left_words(scan, start), False) | \
-            self._kinds_of(self.right_words(scan, end), True)
+        left = scan[max(0, start - 60):start]
+        cut = None
+        for cut in _SENTENCE.finditer(left):
+            pass
+        if cut is not None:
+            left = left[cut.end():]
+        right = scan[end:end + 60]
+        cut = _SENTENCE.search(right)
+        if cut is not None:
+            right = right[:cut.start()]
+        window = self.window
+        found: set[str] = set()
+        for words, memo, after in ((_WORDS.findall(left)[-window:], self._memo_before, False),
+                                   (_WORDS.findall(right)[:window], self._memo_after, True)):
+            for w in words:
+                kinds = memo.get(w)
+                if kinds is None:
+                    if len(memo) > 100_000:
+                        memo.clear()
+                    kinds = memo[w] = self._word_kinds(w, after)
+                if kinds:
+                    found |= kinds
+        return found
 
     def kinds_inside(self, scan: str, start: int, end: int) -> set[str]:
         """Kinds named by a generic word inside a mention after its first word (``Zəngilan
@@ -223,7 +244,7 @@ class DocumentPlaces:
 
     def _coherence(self, place: int) -> float:
         rel = self.related[place]
-        if any(r in self.places for r in rel):
+        if rel and not self.places.isdisjoint(rel):
             return 1.0
         here = self.coords[place]
         if here is not None:
@@ -243,7 +264,7 @@ class DocumentPlaces:
                             continue
                         if distance_km(here, there) <= NEAR_KM:
                             return 1.0
-        if any(r in self.neighbours for r in rel):
+        if rel and not self.neighbours.isdisjoint(rel):
             return 0.5
         if here is None:  # a river, a historical region: no point to measure from
             return self.UNKNOWN

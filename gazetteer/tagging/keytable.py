@@ -119,7 +119,10 @@ def _common_prefix(strings: list[str]) -> str:
 
 def _letters(s: str) -> int:
     """Letters in ``s`` (counted in its first 8 characters: only short keys need counting)."""
-    return sum(1 for c in s[:8] if c.isalpha())
+    head = s[:8]
+    if head.isalpha():
+        return len(head)
+    return sum(1 for c in head if c.isalpha())
 
 
 class _Builder:

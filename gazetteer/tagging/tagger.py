@@ -119,6 +119,8 @@ class Tagger:
         self._places_cache: dict[tuple, tuple] = {}  # the same for merged member sets
         self._pairs_cache: dict[tuple, list] = {}
         self._single_cache: dict[tuple, tuple] = {}
+        self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
+        self._stem_memo: dict[tuple, int] = {}  # (surface, name) -> letters they share
         self._case_split = _CaseSplit()
 
     # -- public -----------------------------------------------------------------------------
@@ -318,6 +320,8 @@ class Tagger:
         place_ids, names = t.place_ids, t.names
         cases = self._case_split
         single_cache = self._single_cache
+        matched_of = self._matched
+        ranks: dict[tuple, tuple] = {}
         for k, sp in enumerate(spans):
             start, end, stem_end, case_tag, _, _ = sp
             if person_check and is_person(scan, start, end):
@@ -337,26 +341,16 @@ class Tagger:
                 near = kw.kinds_near(scan, start, end)
                 if chains[k]:
                     near = near | chains[k]
-                if doc is None:
-                    doc = DocumentPlaces(others, t.related, t.coords)
-                cands, pairs, rows = amb
-                coherence = doc.coherence
-                if pairs:
-                    coh = share([coherence(p) for p in cands], pairs)
-                    ranked = sorted((-((both if kind in near else alone) + pref + 0.15 * c + imp), neg_imp, pid_, p)
-                                    for (p, kind, both, alone, pref, imp, neg_imp, pid_), c in zip(rows, coh))
-                else:
-                    ranked = sorted((-((both if kind in near else alone) + pref + 0.15 * coherence(p) + imp),
-                                     neg_imp, pid_, p)
-                                    for p, kind, both, alone, pref, imp, neg_imp, pid_ in rows)
-                best = ranked[0][3]
+                rkey = (sp[5] if sp[5] >= 0 else sp[4], frozenset(near) if near else None)
+                got = ranks.get(rkey)  # the same candidates and kind words in one block: one ranking
+                if got is None:
+                    if doc is None:
+                        doc = DocumentPlaces(others, t.related, t.coords)
+                    got = ranks[rkey] = self._rank(amb, near, doc)
+                best, candidates, raw, scores = got
                 quality, name_id, scheme = places[best]
-                pid = place_ids[best]
-                candidates = tuple(r[2] for r in ranked)
-                raw = [-r[0] for r in ranked]
+                pid = candidates[0]
                 confidence = _confidence(quality, inflected, raw)
-                scores = tuple(round(s, 4) for s in raw)
-            name = names[name_id]
             if identity:
                 o_start, o_end = start, end
                 o_stem = self._stem_end(scan, start, end, stem_end, name_id) if inflected else end
@@ -364,13 +358,35 @@ class Tagger:
                 o_start, o_end = folded.start_of(start), folded.end_of(end)
                 o_stem = folded.end_of(self._stem_end(scan, start, end, stem_end, name_id) if inflected else end)
             grammar, case = cases[case_tag]
+            mkey = (name_id, scheme)
+            matched = matched_of.get(mkey)
+            if matched is None:
+                name = names[name_id]
+                matched = matched_of[mkey] = {
+                    "text": name[1], "lang": name[2], "type": name[3], "scheme": scheme or name[4],
+                    "used_by": name[5], "from": name[6], "to": name[7]}
+            matched = matched.copy()
+            matched["used_by"] = list(matched["used_by"])
             append(Mention(
                 offset + o_start, offset + o_end, block[o_start:o_end], block[o_start:o_stem], block[o_stem:o_end],
-                pid, candidates,
-                {"text": name[1], "lang": name[2], "type": name[3], "scheme": scheme or name[4],
-                 "used_by": list(name[5]), "from": name[6], "to": name[7]},
-                confidence, case, grammar, scores))
+                pid, candidates, matched, confidence, case, grammar, scores))
         return out
+
+    @staticmethod
+    def _rank(amb: tuple, near: set[str], doc: DocumentPlaces) -> tuple:
+        """``(best place, candidate ids, scores, rounded scores)`` of an ambiguous span: the
+        sum of ``_score``, term by term, from the rows ``_make_info`` computed."""
+        cands, pairs, rows = amb
+        coherence = doc.coherence
+        if pairs:
+            coh = share([coherence(p) for p in cands], pairs)
+            ranked = sorted([(-((both if kind in near else alone) + pref + 0.15 * c + imp), neg_imp, pid, p)
+                             for (p, kind, both, alone, pref, imp, neg_imp, pid), c in zip(rows, coh)])
+        else:
+            ranked = sorted([(-((both if kind in near else alone) + pref + 0.15 * coherence(p) + imp), neg_imp, pid, p)
+                             for p, kind, both, alone, pref, imp, neg_imp, pid in rows])
+        raw = [-r[0] for r in ranked]
+        return ranked[0][3], tuple([r[2] for r in ranked]), raw, tuple([round(s, 4) for s in raw])
 
     def _chain_kinds(self, scan: str, spans: list[tuple]) -> list[set[str] | None]:
         """Coordinated mentions ("Füzuli, Ağdam və Tərtər rayonları") share the kind words of
@@ -410,15 +426,22 @@ class Tagger:
     def _stem_end(self, scan: str, start: int, end: int, stem_end: int, name_id: int) -> int:
         """The mention's stem ends where it stops sharing letters with the matched name
         (Шуше: Шуш|е; Շուշիում: Շուշի|ում), and never before the automaton's stem."""
-        name = self._folded_names.get(name_id)
-        if name is None:
-            name = self._folded_names[name_id] = fold_chars(self.table.names[name_id][1])
-        i = start
-        j = 0
-        while i < end and j < len(name) and scan[i] == name[j]:
-            i += 1
-            j += 1
-        return max(i, min(stem_end, end))
+        key = (scan[start:end], name_id)
+        shared = self._stem_memo.get(key)
+        if shared is None:
+            name = self._folded_names.get(name_id)
+            if name is None:
+                name = self._folded_names[name_id] = fold_chars(self.table.names[name_id][1])
+            surface = key[0]
+            shared = 0
+            for a, b in zip(surface, name):
+                if a != b:
+                    break
+                shared += 1
+            if len(self._stem_memo) > 200_000:
+                self._stem_memo.clear()
+            self._stem_memo[key] = shared
+        return max(start + shared, min(stem_end, end))
 
 
 @contextmanager
