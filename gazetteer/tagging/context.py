@@ -220,10 +220,12 @@ class DocumentPlaces:
     UNKNOWN = 0.5  # coherence of a place without coordinates and without a link to the document
 
     def __init__(self, places: set[int], related: list[tuple[int, ...]],
-                 coords: list[tuple[float, float] | None]):
+                 coords: list[tuple[float, float] | None], radians: dict | None = None):
         self.places = places
         self.related = related
         self.coords = coords
+        # place -> (lat, lon in radians, cos lat): shared by the documents of one tagger
+        self.radians = {} if radians is None else radians
         self.neighbours = {r for p in places for r in related[p]}  # their parents and children
         self._memo: dict[int, float] = {}
         self.grid: dict[tuple[int, int], list[int]] = {}
@@ -262,13 +264,28 @@ class DocumentPlaces:
                         if abs(lat - there[0]) * 111.2 > NEAR_KM or \
                                 abs(lon - there[1]) * 111.3 * cos_lat > NEAR_KM * 1.01:
                             continue
-                        if distance_km(here, there) <= NEAR_KM:
+                        if self._distance_km(place, o) <= NEAR_KM:
                             return 1.0
         if rel and not self.neighbours.isdisjoint(rel):
             return 0.5
         if here is None:  # a river, a historical region: no point to measure from
             return self.UNKNOWN
         return 0.0
+
+
+    def _radians(self, place: int) -> tuple[float, float, float]:
+        got = self.radians.get(place)
+        if got is None:
+            lat, lon = map(math.radians, self.coords[place])
+            got = self.radians[place] = (lat, lon, math.cos(lat))
+        return got
+
+    def _distance_km(self, a: int, b: int) -> float:
+        """``distance_km(coords[a], coords[b])``, the same arithmetic on cached radians."""
+        lat1, lon1, cos1 = self._radians(a)
+        lat2, lon2, cos2 = self._radians(b)
+        h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
+        return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def same_area(candidates: list[int], kinds: list[str], area_kinds: frozenset[str],

@@ -120,7 +120,8 @@ class Tagger:
         self._pairs_cache: dict[tuple, list] = {}
         self._single_cache: dict[tuple, tuple] = {}
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
-        self._stem_memo: dict[tuple, int] = {}  # (surface, name) -> letters they share
+        self._stem_memo: dict[tuple, int] = {}
+        self._radians: dict[int, tuple] = {}  # see DocumentPlaces  # (surface, name) -> letters they share
         self._case_split = _CaseSplit()
 
     # -- public -----------------------------------------------------------------------------
@@ -345,7 +346,7 @@ class Tagger:
                 got = ranks.get(rkey)  # the same candidates and kind words in one block: one ranking
                 if got is None:
                     if doc is None:
-                        doc = DocumentPlaces(others, t.related, t.coords)
+                        doc = DocumentPlaces(others, t.related, t.coords, self._radians)
                     got = ranks[rkey] = self._rank(amb, near, doc)
                 best, candidates, raw, scores = got
                 quality, name_id, scheme = places[best]
