@@ -34,7 +34,8 @@ BANDS: dict[str, tuple[float, str]] = {
     "generic": (0.69, "same name without generic words (district, village, …), qualifiers in any language"),
     "fuzzy": (0.63, "close spelling (typo)"),
 }
-BAND_WIDTH = 0.05  # adjustments stay inside a band
+BAND_WIDTH = 0.05
+_STAGE_ORDER = {stage: n for n, stage in enumerate(BANDS)}  # adjustments stay inside a band
 _TYPE_ORDER = {t: i for i, t in enumerate(("official", "endonym", "exonym", "variant", "colloquial",
                                            "abbreviation", "historical"))}
 
@@ -208,8 +209,20 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
         found = list(_query_transliterations(index, query.text))
     if not found:  # typos only when no spelling of any name matched
         found = list(_fuzzy_candidates(index, query.text))
+    # Only the entries of a place's best stage can win it (bands do not overlap by more than
+    # the adjustments), and one name reached twice counts once: score nothing else.
+    top_stage: dict[str, int] = {}
+    for i, stage, *_ in found:
+        pid = index.names[i].place_id
+        r = _STAGE_ORDER[stage]
+        if r < top_stage.get(pid, 99):
+            top_stage[pid] = r
+    seen: set[int] = set()
     for i, stage, scheme, dist, length in found:
         name = index.names[i]
+        if _STAGE_ORDER[stage] != top_stage[name.place_id] or i in seen:
+            continue
+        seen.add(i)
         place = index.places.get(name.place_id)
         if place is None:
             continue
