@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -55,7 +56,8 @@ class Mention:
         return d
 
 
-_AMBIGUOUS_WORD, _HAS_SPACE = 1, 2  # flags of an automaton stem (see Tagger._hits)
+_AMBIGUOUS_WORD, _HAS_SPACE, _CUE_BEFORE, _CUE_AFTER = 1, 2, 4, 8  # flags of a key (Tagger._hits)
+_CUES = _CUE_BEFORE | _CUE_AFTER
 _NEVER = "A"  # never in a scan text (lower-cased)
 _DEAD = (2, (), 0)  # the payload of a key that never matches: no groups
 _ONE = (1.0,)
@@ -93,15 +95,27 @@ class Tagger:
         # keys that never match a lower-cased scan text put white space and punctuation first.
         for c in FRONT_CHARS:
             a.add_word(c + _NEVER, _DEAD)
+        # Person cues (context.toml [person]) are keys too: the scan records where they occur,
+        # and only a mention with one beside it needs KindWords.is_person.
+        self._kind_words = kw = KindWords.load()
+        cues: dict[str, int] = {}
+        for words, bit in ((kw.person_before, _CUE_BEFORE), (kw.person_after, _CUE_AFTER)):
+            for w in (*words.exact, *words.prefixes):
+                if w:
+                    cues[w] = cues.get(w, 0) | bit
         tails = t.tails
         n_sets = 0
         for stem, groups in t.keys.items():
-            flags = (_AMBIGUOUS_WORD if stem in ambiguous_words else 0) | (_HAS_SPACE if " " in stem else 0)
+            flags = (_AMBIGUOUS_WORD if stem in ambiguous_words else 0) | (_HAS_SPACE if " " in stem else 0) | \
+                cues.get(stem, 0)
             payload = []
             for tid, rule, members in groups:
                 payload.append((tails[tid], rule, members, n_sets))
                 n_sets += 1
             a.add_word(stem, (len(stem), tuple(payload), flags))
+        for cue, bits in cues.items():
+            if cue not in t.keys:
+                a.add_word(cue, (len(cue), (), bits))
         for marker in homoglyph_markers():
             if marker not in t.keys:
                 a.add_word(marker, None)
@@ -110,7 +124,6 @@ class Tagger:
         self._apostrophe_tails = {tail: case for tails in t.tails for tail, case in tails.items()
                                   if tail.startswith("'")}
         self._clitic_cases = {case for tails in t.tails for case in tails.values() if is_clitic(case)}
-        self._kind_words = KindWords.load()
         weights = self._kind_words.name_weights
         self._name_worth = [name_weight(n, weights) if n is not None else 0.0 for n in t.names]
         self._folded_names: dict[int, str] = {}
@@ -133,12 +146,12 @@ class Tagger:
     def _tag(self, text: str) -> list[Mention]:
         raw = []
         for offset, block in blocks(text):
-            folded, spans = self._scan(block)
-            raw.append((offset, block, folded, spans))
-        others = self._unambiguous(sp for _, _, _, spans in raw for sp in spans)
+            folded, spans, cues = self._scan(block)
+            raw.append((offset, block, folded, spans, cues))
+        others = self._unambiguous(sp for _, _, _, spans, _ in raw for sp in spans)
         out = []
-        for offset, block, folded, spans in raw:
-            out.extend(self._mentions(block, offset, folded, spans, others))
+        for offset, block, folded, spans, cues in raw:
+            out.extend(self._mentions(block, offset, folded, spans, others, cues))
         return out
 
     def iter_tag(self, text: str, offset: int = 0) -> Iterator[Mention]:
@@ -148,8 +161,8 @@ class Tagger:
 
     def tag_block(self, block: str, offset: int = 0) -> list[Mention]:
         with _gc_paused():
-            folded, spans = self._scan(block)
-            return self._mentions(block, offset, folded, spans, self._unambiguous(spans))
+            folded, spans, cues = self._scan(block)
+            return self._mentions(block, offset, folded, spans, self._unambiguous(spans), cues)
 
     def normalize(self, text: str, convention: str = "az") -> str:
         """``text`` with every mention rewritten in a naming convention (see conventions.py)."""
@@ -179,22 +192,26 @@ class Tagger:
         return conv.choose(names, lang_base(source_lang) if source_lang else None)
 
     # -- scanning ---------------------------------------------------------------------------
-    def _scan(self, block: str) -> tuple[Folded, list[tuple]]:
+    def _scan(self, block: str) -> tuple[Folded, list[tuple], tuple]:
         folded = fold_block(block)
-        spans, mixed = self._hits(block, folded)
+        spans, mixed, cues = self._hits(block, folded)
         if mixed:  # a Latin/Cyrillic lookalike inside a word: repair the scan text, scan again
             folded.text = fix_homoglyphs(folded.text)
-            spans, _ = self._hits(block, folded)
-        return folded, _leftmost_longest(spans)
+            spans, _, cues = self._hits(block, folded)
+        return folded, _leftmost_longest(spans), cues
 
-    def _hits(self, block: str, folded: Folded) -> tuple[list[tuple], bool]:
-        """Spans ``(start, end, stem_end, case, members, member set)`` in scan offsets; the
-        automaton's payload per stem is ``(length, groups, flags)`` (see ``_setup``)."""
+    def _hits(self, block: str, folded: Folded) -> tuple[list[tuple], bool, tuple]:
+        """Spans ``(start, end, stem_end, case, members, member set)`` in scan offsets, whether
+        a mixed-script word was seen, and where person cues start ``(sorted before-cue starts,
+        after-cue starts)``; the automaton's payload per key is ``(length, groups, flags)``
+        (see ``_setup``)."""
         s = folded.text
         n = len(s)
         spans: list[tuple] = []
         append = spans.append
         mixed = False
+        cue_before: list[int] = []
+        cue_after: set[int] = set()
         identity = folded.is_identity()
         apostrophe_tails = self._apostrophe_tails
         clitic_cases = self._clitic_cases
@@ -205,6 +222,11 @@ class Tagger:
                 continue
             klen, groups, flags = value
             start = last - klen + 1
+            if flags and flags & _CUES:  # anywhere, even inside a word: is_person decides
+                if flags & _CUE_BEFORE:
+                    cue_before.append(start)
+                if flags & _CUE_AFTER:
+                    cue_after.add(start)
             if start and s[start - 1].isalnum():
                 continue
             e = last + 1
@@ -234,7 +256,7 @@ class Tagger:
                             continue
                     elif not _case_ok(block, folded, start, e, rule):
                         continue
-                if flags:
+                if flags & (_AMBIGUOUS_WORD | _HAS_SPACE):
                     if flags & _AMBIGUOUS_WORD and _sentence_initial(block, folded.start_of(start)):
                         continue
                     if flags & _HAS_SPACE and _crosses_paragraph(block, folded, start, e):
@@ -242,7 +264,8 @@ class Tagger:
                 if used and case in clitic_cases:
                     used = ""  # Stepanakert's: the possessive stays outside the span
                 append((start, e + len(used), e, case, members, msid))
-        return spans, mixed
+        cue_before.sort()
+        return spans, mixed, (cue_before, cue_after)
 
     # -- ranking ----------------------------------------------------------------------------
     def _info(self, sp: tuple) -> tuple:
@@ -307,7 +330,7 @@ class Tagger:
         return out
 
     def _mentions(self, block: str, offset: int, folded: Folded, spans: list[tuple],
-                  others: set[int]) -> list[Mention]:
+                  others: set[int], cues: tuple) -> list[Mention]:
         t, kw = self.table, self._kind_words
         scan = folded.text
         identity = folded.is_identity()
@@ -317,6 +340,8 @@ class Tagger:
         info_of = self._info
         chains = self._chain_kinds(scan, spans)
         person_check = bool(kw.person_before.exact)
+        cue_before, cue_after = cues
+        n_before = len(cue_before)
         is_person = kw.is_person
         place_ids, names = t.place_ids, t.names
         cases = self._case_split
@@ -325,8 +350,18 @@ class Tagger:
         ranks: dict[tuple, tuple] = {}
         for k, sp in enumerate(spans):
             start, end, stem_end, case_tag, _, _ = sp
-            if person_check and is_person(scan, start, end):
-                continue
+            # is_person needs a cue word that starts in the 30 characters before the mention's
+            # preceding space, or just after its following space (a cue is a whole word there)
+            if person_check:
+                if end + 1 in cue_after:
+                    cue = True
+                elif cue_before:
+                    i = bisect_left(cue_before, start - 30 if start > 30 else 0)
+                    cue = i < n_before and cue_before[i] < start - 1
+                else:
+                    cue = False
+                if cue and is_person(scan, start, end):
+                    continue
             places, single, amb = info_of(sp)
             inflected = end > stem_end
             if single is not None:
