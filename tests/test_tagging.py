@@ -281,3 +281,18 @@ def test_tagger_runs_in_a_dask_bag(tagger):
 
 def test_forms_put_the_name_first():
     assert forms("Şuşa", "az-Latn")[0] == ("Şuşa", "nom")
+
+
+@pytest.mark.parametrize("text", [
+    "the poet Aghdam wrote; the 5poet Aghdam; Nizami Gəncəvi and Nizami in Ganja",
+    "Степана Шаумяна и Степанакерт, Ստեփան Շահումյանի, the general of Shusha, generally Shusha",
+    "şair  Füzulinin şeirləri, poet\nFuzuli, poet, Fuzuli",
+])
+def test_person_cue_positions_only_skip_mentions_no_cue_could_stop(tagger, text):
+    """The scan records where person cues start; a mention without one beside it skips
+    is_person. Checking every mention gives the same result."""
+    folded, spans, cues = tagger._scan(text)
+    others = tagger._unambiguous(spans)
+    everywhere = (list(range(len(folded.text) + 1)), set(range(len(folded.text) + 2)))
+    assert tagger._mentions(text, 0, folded, spans, others, cues) == \
+        tagger._mentions(text, 0, folded, spans, others, everywhere)
