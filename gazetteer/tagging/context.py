@@ -12,6 +12,8 @@ from .textfold import fold_chars
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SENTENCE = re.compile(r"[.!?;։…]\s|\n")  # a kind word is never looked for across a sentence end
 _GAP = re.compile(r"[\s,]+")
+_CELL_KEY = 1 << 16  # grid cell (i, j) -> i * _CELL_KEY + j
+_NEIGHBOUR_CELLS = tuple(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in (-1, 0, 1))
 NEAR_KM = 30.0  # two places this close are "the same area" for a document
 SAME_KM = 10.0  # two candidates this close are one place at two levels (a town and its district)
 
@@ -228,11 +230,11 @@ class DocumentPlaces:
         self.radians = {} if radians is None else radians
         self.neighbours = {r for p in places for r in related[p]}  # their parents and children
         self._memo: dict[int, float] = {}
-        self.grid: dict[tuple[int, int], list[int]] = {}
+        self.grid: dict[int, list[int]] = {}  # cell key (see _CELL_KEY) -> places
         for p in places:
             c = coords[p]
             if c is not None:
-                self.grid.setdefault((int(c[0] // self.CELL), int(c[1] // self.CELL)), []).append(p)
+                self.grid.setdefault(int(c[0] // self.CELL) * _CELL_KEY + int(c[1] // self.CELL), []).append(p)
 
     def coherence(self, place: int) -> float:
         """1 when the place is part of, contains, or lies within 30 km of a place the document
@@ -251,21 +253,23 @@ class DocumentPlaces:
         here = self.coords[place]
         if here is not None:
             lat, lon = here
-            ci, cj = int(lat // self.CELL), int(lon // self.CELL)
-            cos_lat = math.cos(math.radians(lat))
-            coords, grid = self.coords, self.grid
-            for di in (-1, 0, 1):
-                for dj in (-1, 0, 1):
-                    for o in grid.get((ci + di, cj + dj), ()):
-                        if o == place:
-                            continue
-                        there = coords[o]
-                        # within_km(here, there, NEAR_KM), its box test inline
-                        if abs(lat - there[0]) * 111.2 > NEAR_KM or \
-                                abs(lon - there[1]) * 111.3 * cos_lat > NEAR_KM * 1.01:
-                            continue
-                        if self._distance_km(place, o) <= NEAR_KM:
-                            return 1.0
+            base = int(lat // self.CELL) * _CELL_KEY + int(lon // self.CELL)
+            lat1, lon1, cos_lat = self._radians(place)
+            coords, grid, radians = self.coords, self.grid, self.radians
+            sin, asin, sqrt = math.sin, math.asin, math.sqrt
+            for step in _NEIGHBOUR_CELLS:
+                for o in grid.get(base + step, ()):
+                    if o == place:
+                        continue
+                    there = coords[o]
+                    # within_km(here, there, NEAR_KM): its box test, then distance_km on cached radians
+                    if abs(lat - there[0]) * 111.2 > NEAR_KM or \
+                            abs(lon - there[1]) * 111.3 * cos_lat > NEAR_KM * 1.01:
+                        continue
+                    lat2, lon2, cos2 = radians.get(o) or self._radians(o)
+                    h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
+                    if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
+                        return 1.0
         if rel and not self.neighbours.isdisjoint(rel):
             return 0.5
         if here is None:  # a river, a historical region: no point to measure from
@@ -279,13 +283,6 @@ class DocumentPlaces:
             lat, lon = map(math.radians, self.coords[place])
             got = self.radians[place] = (lat, lon, math.cos(lat))
         return got
-
-    def _distance_km(self, a: int, b: int) -> float:
-        """``distance_km(coords[a], coords[b])``, the same arithmetic on cached radians."""
-        lat1, lon1, cos1 = self._radians(a)
-        lat2, lon2, cos2 = self._radians(b)
-        h = math.sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * math.sin((lon2 - lon1) / 2) ** 2
-        return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def same_area(candidates: list[int], kinds: list[str], area_kinds: frozenset[str],
