@@ -12,12 +12,17 @@ from flask import Flask, abort, request
 from gazetteer import Gazetteer
 
 from .errors import register_error_handlers
+from .jsonprovider import OrjsonProvider
 from .v1 import bp as v1
 from . import export, reconcile, spatial, tagging, web  # embedding: /reconcile, /v1/export, /v1/nearby, /v1/tag; web pages
 
 
+class _App(Flask):
+    json_provider_class = OrjsonProvider  # every API answer is JSON: encode it fast
+
+
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask(__name__)
+    app = _App(__name__)
     app.config.update(
         GAZETTEER_DB=os.environ.get("GAZETTEER_DB"),
         GAZETTEER_DATA_DIR=os.environ.get("GAZETTEER_DATA_DIR"),

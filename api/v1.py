@@ -21,12 +21,15 @@ class Params:
     """Typed access to the query string: unknown, repeated and malformed parameters are 400s."""
 
     def __init__(self, allowed: set[str]):
-        args = request.args
-        for key in args:
+        # One pass into a plain dict: MultiDict.get raises and catches a KeyError per absent
+        # parameter, a measurable share of a cheap request.
+        args: dict[str, str] = {}
+        for key, values in request.args.lists():
             if key not in allowed:
                 raise BadParameter(key, f"unknown parameter {key!r}; allowed: {', '.join(sorted(allowed))}")
-            if len(args.getlist(key)) > 1:
+            if len(values) > 1:
                 raise BadParameter(key, f"parameter {key!r} given more than once")
+            args[key] = values[0]
         self.args = args
 
     def str(self, name: str, *, required: bool = False, max_len: int = 200) -> str | None:

@@ -105,25 +105,28 @@ def _lang_matches(name: Name, lang: str, default_scripts: dict[str, str] | None 
     return script is None or not usual or script == usual
 
 
-def _candidates(index: Index, q: str):
-    """Yield (name index, stage, scheme) for every stored name the query reaches."""
-    for i in index.exact.get(q, ()):
-        yield i, "exact", None
+# How a stored key's own stage reads when the query reached it by its folded or compact form.
+_VIA_FOLDED = {"folded": "folded", "compact": "folded"}
+_VIA_COMPACT = {"folded": "compact", "compact": "compact"}
+
+
+def _candidates(index: Index, q: str) -> list[tuple[int, str, str | None]]:
+    """(name index, stage, scheme) for every stored name the query reaches."""
+    found = [(i, "exact", None) for i in index.exact.get(q, ())]
     key = fold(q)
-    for i, stage, scheme in index.keys.get(key, ()):
-        yield i, ("folded" if stage in ("folded", "compact") else stage), scheme
+    entries = index.keys.get(key)
+    if entries:
+        found += [(i, _VIA_FOLDED.get(stage, stage), scheme) for i, stage, scheme in entries]
     ckey = compact(key)
     if ckey != key:
-        for i, stage, scheme in index.keys.get(ckey, ()):
-            yield i, ("compact" if stage in ("folded", "compact") else stage), scheme
-    sk = skeleton_key(q)
-    if sk:
-        for i, stage, scheme in index.keys.get(sk, ()):
-            yield i, "skeleton", scheme
-    gk = generic_key(q)
-    if gk:
-        for i, stage, scheme in index.keys.get(gk, ()):
-            yield i, "generic", scheme
+        entries = index.keys.get(ckey)
+        if entries:
+            found += [(i, _VIA_COMPACT.get(stage, stage), scheme) for i, stage, scheme in entries]
+    for k, stage in ((skeleton_key(q), "skeleton"), (generic_key(q), "generic")):
+        entries = index.keys.get(k) if k else None
+        if entries:
+            found += [(i, stage, scheme) for i, _, scheme in entries]
+    return found
 
 
 def _query_transliterations(index: Index, q: str):
@@ -204,23 +207,25 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
     """Ranked results, at most one per place, best first; ties broken by importance, then id."""
     best: dict[str, tuple[float, int, str, str | None, list[str]]] = {}
     hints = split_generic(query.text)[1]
-    found = [(i, stage, scheme, 0, 0) for i, stage, scheme in _candidates(index, query.text)]
+    found: list = _candidates(index, query.text)
     if not found:
         found = list(_query_transliterations(index, query.text))
     if not found:  # typos only when no spelling of any name matched
         found = list(_fuzzy_candidates(index, query.text))
     # Only the entries of a place's best stage can win it (bands do not overlap by more than
     # the adjustments), and one name reached twice counts once: score nothing else.
+    names, order = index.names, _STAGE_ORDER
     top_stage: dict[str, int] = {}
-    for i, stage, *_ in found:
-        pid = index.names[i].place_id
-        r = _STAGE_ORDER[stage]
+    for entry in found:
+        pid = names[entry[0]].place_id
+        r = order[entry[1]]
         if r < top_stage.get(pid, 99):
             top_stage[pid] = r
     seen: set[int] = set()
-    for i, stage, scheme, dist, length in found:
-        name = index.names[i]
-        if _STAGE_ORDER[stage] != top_stage[name.place_id] or i in seen:
+    for entry in found:
+        i, stage = entry[0], entry[1]
+        name = names[i]
+        if order[stage] != top_stage[name.place_id] or i in seen:
             continue
         seen.add(i)
         place = index.places.get(name.place_id)
@@ -228,10 +233,11 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
             continue
         if query.kind and place.kind not in query.kind and (kind_categories or {}).get(place.kind) not in query.kind:
             continue
+        dist, length = (entry[3], entry[4]) if len(entry) > 3 else (0, 0)
         score, why = score_name(index, name, stage, query, dist, length, hints, kind_categories)
         cur = best.get(place.id)
         if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
-            best[place.id] = (score, i, stage, scheme, why)
+            best[place.id] = (score, i, stage, entry[2], why)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -index.importance.get(kv[0], 0), kv[0]))
     out = []
     for pid, (score, i, stage, scheme, why) in ranked[:query.limit]:
