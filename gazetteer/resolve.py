@@ -156,6 +156,30 @@ def _fuzzy_candidates(index: Index, q: str):
                     yield i, "fuzzy", None, weight, len(found.removeprefix(SKELETON_PREFIX))
 
 
+def _static_bonus(index: Index, name: Name) -> float:
+    """The part of a name's score that no query changes."""
+    # A place's own main name outranks the same spelling recorded as another place's variant
+    # (reference data mixes up rayons and their towns).
+    bonus = 0.0
+    if name.preferred or name.type in ("official", "endonym"):
+        bonus += 0.01
+    elif name.type == "exonym":
+        bonus += 0.005
+    if name.certainty != "certain":
+        bonus -= 0.006 if name.certainty == "uncertain" else 0.002
+    return bonus + 0.03 * index.importance.get(name.place_id, 0.0)
+
+
+def _plain_scores(index: Index) -> list[float]:
+    """Per name: its score adjustment for a query with no options (no lang, year, point, hint
+    or typo) — the common case, scored without a call per candidate. Equal to ``score_name``'s."""
+    cached = index.__dict__.get("_plain_scores")
+    if cached is None:
+        cached = [_static_bonus(index, n) - (0.005 if n.type == "historical" else 0.0) for n in index.names]
+        index.__dict__["_plain_scores"] = cached
+    return cached
+
+
 def score_name(index: Index, name: Name, stage: str, query: Query, distance: float = 0,
                length: int = 0, hints: frozenset[str] = frozenset(),
                categories: dict[str, str] | None = None) -> tuple[float, list[str]]:
@@ -184,15 +208,7 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: flo
             why.append(f"not in use in {query.at}")
     elif name.type == "historical":
         score -= 0.005
-    # A place's own main name outranks the same spelling recorded as another place's variant
-    # (reference data mixes up rayons and their towns).
-    if name.preferred or name.type in ("official", "endonym"):
-        score += 0.01
-    elif name.type == "exonym":
-        score += 0.005
-    if name.certainty != "certain":
-        score -= 0.006 if name.certainty == "uncertain" else 0.002
-    score += 0.03 * index.importance.get(name.place_id, 0.0)
+    score += _static_bonus(index, name)
     if query.near is not None:
         p = index.places[name.place_id]
         if p.lat is not None:
@@ -215,6 +231,8 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
     # Only the entries of a place's best stage can win it (bands do not overlap by more than
     # the adjustments), and one name reached twice counts once: score nothing else.
     names, order = index.names, _STAGE_ORDER
+    plain = _plain_scores(index) if not (hints or query.lang or query.at is not None or query.near is not None
+                                         or (found and len(found[0]) > 3)) else None
     top_stage: dict[str, int] = {}
     for entry in found:
         pid = names[entry[0]].place_id
@@ -233,8 +251,12 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
             continue
         if query.kind and place.kind not in query.kind and (kind_categories or {}).get(place.kind) not in query.kind:
             continue
-        dist, length = (entry[3], entry[4]) if len(entry) > 3 else (0, 0)
-        score, why = score_name(index, name, stage, query, dist, length, hints, kind_categories)
+        if plain is not None:  # the reasons are written for the places shown, below
+            top = BANDS[stage][0]
+            score, why = min(top - BAND_WIDTH + plain[i], top), None
+        else:
+            dist, length = (entry[3], entry[4]) if len(entry) > 3 else (0, 0)
+            score, why = score_name(index, name, stage, query, dist, length, hints, kind_categories)
         cur = best.get(place.id)
         if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
             best[place.id] = (score, i, stage, entry[2], why)
@@ -242,6 +264,8 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
     out = []
     for pid, (score, i, stage, scheme, why) in ranked[:query.limit]:
         name = index.names[i]
+        if why is None:
+            why = score_name(index, name, stage, query, 0, 0, hints, kind_categories)[1]
         used = f", used by {', '.join(name.used_by)}" if name.used_by else ""
         years = ""
         if name.from_year is not None or name.to_year is not None:

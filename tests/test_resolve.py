@@ -105,3 +105,29 @@ def test_near_prefers_the_closer_of_two_places_of_one_name(gz):
 def test_bad_near(gz, near):
     with pytest.raises(InvalidQuery):
         gz.resolve("Aghdam", near=near)
+
+
+def test_plain_scores_equal_the_explained_scores(gz):
+    """Queries with no options rank candidates by a precomputed per-name score; it must be the
+    very score (and band) that ``score_name`` reports with its reasons."""
+    from gazetteer import resolve as r
+
+    idx = gz.index
+    plain = r._plain_scores(idx)
+    q = r.make_query("x")
+    assert len(plain) == len(idx.names)
+    for i, name in enumerate(idx.names):
+        for stage, (top, _) in r.BANDS.items():
+            assert min(top - r.BAND_WIDTH + plain[i], top) == pytest.approx(r.score_name(idx, name, stage, q)[0])
+
+
+@pytest.mark.parametrize("query", ["Shusha", "Şuşa", "Шуша", "Xankendi", "Aghdam", "Schuscha", "Stepanakrt"])
+def test_results_explain_every_adjustment_in_their_score(gz, query):
+    for res in gz.resolve(query, limit=10):
+        assert res.why.startswith(f"matched {res.matched.text!r}")
+        assert _band_label(res.stage) in res.why
+
+
+def _band_label(stage):
+    from gazetteer.resolve import BANDS
+    return BANDS[stage][1]
