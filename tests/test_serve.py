@@ -41,3 +41,28 @@ def test_serve_answers_on_a_production_server(mini_data, mini_db):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="gunicorn is POSIX-only")
+def test_serve_loads_everything_and_freezes_it_before_the_workers_fork(mini_data, mini_db, monkeypatch):
+    import gc
+
+    from gunicorn.app.base import BaseApplication
+
+    from gazetteer.serve import serve
+
+    seen = {}
+
+    def fake_run(self):  # where gunicorn would fork its workers
+        app = self.load()
+        idx = app.extensions["gazetteer"].index
+        seen.update(frozen=gc.get_freeze_count(), enabled=gc.isenabled(), fuzzy=idx._fuzzy is not None,
+                    prefix=idx._prefix is not None, workers=self.cfg.workers)
+
+    monkeypatch.setattr(BaseApplication, "run", fake_run)
+    try:
+        serve(db=mini_db, data_dir=str(mini_data), workers=3)
+    finally:
+        gc.unfreeze()
+    assert seen["frozen"] > 0 and seen["enabled"]
+    assert seen["fuzzy"] and seen["prefix"] and seen["workers"] == 3
