@@ -4,6 +4,9 @@ Every key of length ≥ ``MIN_LEN`` is stored with each of its one-character del
 strings within one insertion, deletion, substitution or adjacent transposition of each other
 share at least one such form, so a query's own deletions find its candidates in a few dict
 look-ups; rapidfuzz then computes the real distance (Damerau-Levenshtein via OSA) to rank them.
+A long query (where two edits are allowed) also tries its two-character deletions: that finds
+keys the query spells with two letters more (Agarakas, Samakhora), or with one more and one
+changed, at the cost of a few dozen more look-ups and no memory.
 Deletions are stored as 64-bit hashes in one sorted array (bisect), not as strings: ~12 bytes
 each instead of ~80.
 """
@@ -17,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 MIN_LEN = 4  # shorter keys have too many neighbours to be useful
 MAX_DISTANCE = 2
+LONG_QUERY = 8  # from this length on, resolve allows two edits; two-letter deletions are tried
 _MASK = (1 << 63) - 1
 
 
@@ -68,6 +72,8 @@ class DeletionIndex:
         if len(query) < MIN_LEN:
             return []
         forms = {query} | _deletes(query)
+        if max_distance >= 2 and len(query) >= LONG_QUERY:
+            forms |= {d2 for d in forms for d2 in _deletes(d)}
         found: set[int] = set()
         for form in forms:
             found.update(self._slots_for(form))

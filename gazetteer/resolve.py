@@ -35,6 +35,9 @@ BANDS: dict[str, tuple[float, str]] = {
     "fuzzy": (0.63, "close spelling (typo)"),
 }
 BAND_WIDTH = 0.05
+# Keys loose enough that a typo of another name may be what the user meant: when only these
+# matched, the typo stage runs too (its band keeps its candidates below theirs).
+_LOOSE_STAGES = frozenset({"skeleton", "generic"})
 _STAGE_ORDER = {stage: n for n, stage in enumerate(BANDS)}  # adjustments stay inside a band
 _TYPE_ORDER = {t: i for i, t in enumerate(("official", "endonym", "exonym", "variant", "colloquial",
                                            "abbreviation", "historical"))}
@@ -226,13 +229,14 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
     found: list = _candidates(index, query.text)
     if not found:
         found = list(_query_transliterations(index, query.text))
-    if not found:  # typos only when no spelling of any name matched
-        found = list(_fuzzy_candidates(index, query.text))
+    typos = not found or all(e[1] in _LOOSE_STAGES for e in found)
+    if typos:  # typos only when no spelling of any name matched, or only a loose key did
+        found += _fuzzy_candidates(index, query.text)
     # Only the entries of a place's best stage can win it (bands do not overlap by more than
     # the adjustments), and one name reached twice counts once: score nothing else.
     names, order = index.names, _STAGE_ORDER
     plain = _plain_scores(index) if not (hints or query.lang or query.at is not None or query.near is not None
-                                         or (found and len(found[0]) > 3)) else None
+                                         or typos) else None
     top_stage: dict[str, int] = {}
     for entry in found:
         pid = names[entry[0]].place_id

@@ -40,3 +40,32 @@ def test_finds_every_key_within_one_edit(keys, query):
     found = {k for k, d, _ in idx.search(query, max_distance=1)}
     expected = {k for k in keys if OSA.distance(query, k) <= 1}
     assert found == expected
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("agarakas", "agarak"),  # two letters more (a Lithuanian ending)
+    ("samakhora", "samkhor"),
+    ("stepanakertas", "stepanakert"),
+    ("xankendiye", "xankendi"),
+    ("kelbecerr", "kelbecer"),
+    ("jabrayilz", "jabrayil"),
+])
+def test_long_queries_find_keys_they_spell_with_two_letters_more(query, expected):
+    idx = DeletionIndex((w, i) for i, w in enumerate(WORDS + ["agarak", "samkhor"]))
+    keys = {k for k, d, _ in idx.search(query, max_distance=2)}
+    assert expected in keys
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="abcdeşə", min_size=6, max_size=10), min_size=1, max_size=30),
+       st.data())
+def test_long_queries_find_every_key_with_two_insertions(keys, data):
+    """Any key spelled with two extra letters (a query of ≥ 8) is found within distance 2."""
+    key = data.draw(st.sampled_from(keys))
+    query = key
+    for _ in range(2):
+        pos = data.draw(st.integers(0, len(query)))
+        query = query[:pos] + data.draw(st.sampled_from("abcdeşə")) + query[pos:]
+    idx = DeletionIndex((k, i) for i, k in enumerate(keys))
+    if len(query) >= 8:
+        assert key in {k for k, d, _ in idx.search(query, max_distance=2)}

@@ -131,3 +131,18 @@ def test_results_explain_every_adjustment_in_their_score(gz, query):
 def _band_label(stage):
     from gazetteer.resolve import BANDS
     return BANDS[stage][1]
+
+
+def test_a_typo_is_tried_when_only_a_loose_key_matched(gz, monkeypatch):
+    """Typo candidates are looked for when nothing matched or only a loose key (skeleton,
+    generic) did, never when a spelling matched; their band keeps them below."""
+    from gazetteer import resolve as r
+
+    calls = []
+    real = r._fuzzy_candidates
+    monkeypatch.setattr(r, "_fuzzy_candidates", lambda idx, q: calls.append(q) or list(real(idx, q)))
+    assert [x.stage for x in gz.resolve("Agdamy")] == ["fuzzy", "fuzzy"]  # nothing else matched
+    assert [x.stage for x in gz.resolve("Shushy")][0] == "skeleton"  # only a loose key matched
+    gz.resolve("Şuşa")  # exact
+    gz.resolve("SHUSHA")  # folded
+    assert calls == ["Agdamy", "Shushy"]
