@@ -144,10 +144,11 @@ def _query_transliterations(index: Index, q: str):
                 yield i, "transliteration", scheme, 0, 0
 
 
-def _fuzzy_candidates(index: Index, q: str):
-    """Typo stage: names whose key is within a small edit distance of the query's."""
+def _fuzzy_candidates(index: Index, q: str, sound: bool = True):
+    """Typo stage: names whose key (spelling, and unless ``sound`` is False sound skeleton) is
+    within a small edit distance of the query's."""
     seen = set()
-    for key in (compact(fold(q)), skeleton_key(q)):
+    for key in (compact(fold(q)), skeleton_key(q) if sound else ""):
         if not key:
             continue
         for found, dist, payloads in index.fuzzy.search(key, max_distance=1 if len(key) < 8 else 2):
@@ -231,7 +232,8 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
         found = list(_query_transliterations(index, query.text))
     typos = not found or all(e[1] in _LOOSE_STAGES for e in found)
     if typos:  # typos only when no spelling of any name matched, or only a loose key did
-        found += _fuzzy_candidates(index, query.text)
+        # (then by spelling alone: near misses in sound add nothing to a sound match)
+        found += _fuzzy_candidates(index, query.text, sound=not found)
     # Only the entries of a place's best stage can win it (bands do not overlap by more than
     # the adjustments), and one name reached twice counts once: score nothing else.
     names, order = index.names, _STAGE_ORDER

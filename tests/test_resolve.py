@@ -140,7 +140,7 @@ def test_a_typo_is_tried_when_only_a_loose_key_matched(gz, monkeypatch):
 
     calls = []
     real = r._fuzzy_candidates
-    monkeypatch.setattr(r, "_fuzzy_candidates", lambda idx, q: calls.append(q) or list(real(idx, q)))
+    monkeypatch.setattr(r, "_fuzzy_candidates", lambda idx, q, **kw: calls.append(q) or list(real(idx, q, **kw)))
     assert [x.stage for x in gz.resolve("Agdamy")] == ["fuzzy", "fuzzy"]  # nothing else matched
     assert [x.stage for x in gz.resolve("Shushy")][0] == "skeleton"  # only a loose key matched
     gz.resolve("Şuşa")  # exact
