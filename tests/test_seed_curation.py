@@ -123,7 +123,8 @@ def test_one_preferred_per_lang_and_authority(parsed):
         if n.preferred:
             for a in n.used_by or ("",):
                 pref[(n.place_id, n.lang, a)].append(n.text)
-    groups = {(n.place_id, n.lang, a) for n in names for a in (n.used_by or ("",))}
+    # a group whose only names are uncertain (marked ? in the checklist) has no preferred name
+    groups = {(n.place_id, n.lang, a) for n in names if n.certainty != "uncertain" for a in (n.used_by or ("",))}
     assert sorted(g for g in groups if not pref.get(g)) == []
 
 
@@ -179,17 +180,25 @@ def test_confirmed_hy_az_ru_names_present(parsed, seed):
     assert missing == []
 
 
-def test_uncertain_values_left_out(parsed, seed):
+def test_uncertain_values_kept_as_uncertain_variants(parsed, seed):
+    """A name the checklist marks with ? is kept (a user may paste it), but as an uncertain,
+    never preferred variant with a note; an uncertain coordinate is left out."""
     _, names, _, _ = parsed
-    have = {(n.place_id, n.text, n.lang) for n in names}
+    by_key = {(n.place_id, n.text, n.lang): n for n in names}
     places = {p.id: p for p in parsed[0]}
+    checked = 0
     for r in seed:
         for col, lang in COLUMN_LANG.items():
             for val in _split(r[col]):
                 if val.endswith("?"):
-                    assert (r["key"], val.rstrip("?").strip(), lang) not in have, (r["key"], val)
+                    n = by_key.get((r["key"], _nfc(val.rstrip("?").strip()), lang))
+                    assert n is not None, (r["key"], val)
+                    assert (n.certainty, n.type, n.preferred) == ("uncertain", "variant", False), (r["key"], val)
+                    assert "uncertain (?)" in (n.note or "")
+                    checked += 1
         if r["lat"].strip().endswith("?"):
             assert places[r["key"]].lat is None
+    assert checked > 0
 
 
 def test_historical_names_present_with_years(parsed, seed):

@@ -12,8 +12,9 @@ What the script does by itself:
   uncertain points have no WOF/GeoNames record there);
 * one name row per value of the name columns: english_names -> ``en``, armenian_script -> ``hy``,
   azerbaijani_latin -> ``az-Latn``, russian_cyrillic -> ``ru``, other_armenian_romanizations ->
-  ``hy-Latn``; values ending in ``?`` are left out (none is attested on the matched reference
-  record); ``type`` and ``used_by`` come from the place's group (who has the name as its own) and
+  ``hy-Latn``; values ending in ``?`` are kept with certainty ``uncertain``, never preferred, and
+  a note (none is attested on the matched reference record; left out, a user pasting the common
+  Armenian form Գյանջա or Խոջալու would find nothing); ``type`` and ``used_by`` come from the place's group (who has the name as its own) and
   the override table ``NAME_OV``;
 * historical names: every entry of the checklist's historical_names has a hand-written entry in
   ``HIST`` (text, lang, type, users, years) -- the cell format is too irregular to parse blindly;
@@ -120,6 +121,8 @@ ADMIN_KINDS = {"country", "de_facto_state", "autonomous_republic", "former_auton
                "economic_region", "historical_state", "former_governorate", "former_province", "district",
                "former_district", "municipality", "city", "town", "village", "airport", "square"}
 
+
+UNCERTAIN_NOTE = "marked uncertain (?) in the seed checklist; not confirmed by the reference data"
 
 def country_of(key: str, kind: str) -> str | None:
     if key in COUNTRY:
@@ -634,7 +637,6 @@ NAME_OV: dict[tuple[str, str, str], dict] = {
                                          note="WOF name: the village name Vəng"),
     ("dadivank", "ru", "Ванк"): dict(type="variant", note="WOF name: the village name"),
     ("amaras", "az-Latn", "Amaras"): dict(type="exonym", used_by="azerbaijan"),
-    ("tigranakert-artsakh", "az-Latn", "Tiqranakert?"): dict(drop=True),
     ("stepanakert-renaissance-square", "en", "Lenin Square (Stepanakert)"): dict(
         text="Lenin Square", type="historical", used_by="", note="Soviet-era name; '(Stepanakert)' disambiguates"),
     ("stepanakert-renaissance-square", "en", "Central Square (Stepanakert)"): dict(
@@ -1160,9 +1162,11 @@ def build(shared: Path):
         for col, lang in COLUMN_LANG.items():
             for val in split_outside_brackets(r[col]):
                 ov = NAME_OV.get((key, lang, val), {})
-                if val.endswith("?"):
-                    dropped_q.append(f"{key}: {lang} {val}")
-                    continue
+                uncertain = val.endswith("?")
+                if uncertain:
+                    # kept, as the checklist gives it: uncertain, and said so
+                    val = val.rstrip("?").strip()
+                    ov = {**NAME_OV.get((key, lang, val), {}), **ov}
                 if ov.get("drop"):
                     continue
                 text = nfc(ov.get("text", val))
@@ -1173,6 +1177,10 @@ def build(shared: Path):
                 if users is None:
                     users = "scholarly" if lang == "hy-Latn" and re.search(r"[ʻǰčłṙšžɫ]|w$", text) else \
                         ("" if lang == "hy-Latn" else default_users(key, kind, lang))
+                if uncertain:
+                    add(text, lang, "variant", users, ov.get("from_"),
+                        ov.get("to"), "uncertain", False, ov.get("note") or UNCERTAIN_NOTE, ov=False)
+                    continue
                 add(text, lang, ntype, users, ov.get("from_"), ov.get("to"), ov.get("certainty"),
                     ov.get("preferred"), ov.get("note"), ov=bool(ov) and ov.get("type") != "variant")
 
