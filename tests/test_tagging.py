@@ -296,3 +296,22 @@ def test_person_cue_positions_only_skip_mentions_no_cue_could_stop(tagger, text)
     everywhere = (list(range(len(folded.text) + 1)), set(range(len(folded.text) + 2)))
     assert tagger._mentions(text, 0, folded, spans, others, cues) == \
         tagger._mentions(text, 0, folded, spans, others, everywhere)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("в Мир-Башире", "Мир-Башире"),  # stored only as Mir-Bashir / Mir-Bəşir
+    ("из Мир-Башира", "Мир-Башира"),
+    ("Мир-Башир", "Мир-Башир"),
+])
+def test_latin_only_names_are_found_in_russian_text_declined(tagger, text, surface):
+    """A place with no stored Russian name is still found in Russian prose: the Cyrillic key the
+    index generates from its Latin names is declined by the Russian table, and says its scheme."""
+    ms = [m for m in tagger.tag(text) if m.id == "tartar-town"]
+    assert [m.text for m in ms] == [surface]
+    from gazetteer.tagging.keytable import CYRILLIC_SCHEMES
+
+    assert ms[0].matched["scheme"] in CYRILLIC_SCHEMES
+
+
+def test_generated_cyrillic_keys_need_a_capital(tagger):
+    assert not [m for m in tagger.tag("в мир-башире") if m.id == "tartar-town"]

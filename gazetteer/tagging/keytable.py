@@ -229,14 +229,26 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
     return b.finish()
 
 
+# Schemes whose Cyrillic output is how Russian texts spell a place known to us only in Latin
+# letters (Kornidzor → Корнидзор, Əhmədbəyli → Ахмедбейли); their keys are declined as Russian.
+CYRILLIC_SCHEMES = ("ru-Cyrl-t-ru-latn-x0-search", "en-Latn-t-az-x0-press+ru-Cyrl-t-ru-latn-x0-search")
+
+
 def _add_transliterations(b: _Builder, index) -> None:
-    """Romanizations the index generated (``Shushi`` for Շուշի): Latin keys, English possessive."""
+    """Transliterations the index generated: Latin keys (``Shushi`` for Շուշի) with the English
+    possessive, and Russian Cyrillic keys of Latin-only names with their Russian case forms."""
     for key, entries in index.keys.items():
-        if not key.isascii() or key.startswith("~"):
+        if key.startswith(("~", "≈")):
             continue
+        latin = key.isascii()
         for name_id, stage, scheme in entries:
             if stage != "transliteration" or b.table.names[name_id] is None:
                 continue
-            for spelling in {key, key.replace(" ", "-")}:
-                b.add_forms([(spelling, "nom"), (spelling + "'s", "en:gen")], CASE_INITIAL, name_id, TRANSLIT,
-                            scheme)
+            if latin:
+                for spelling in {key, key.replace(" ", "-")}:
+                    b.add_forms([(spelling, "nom"), (spelling + "'s", "en:gen")], CASE_INITIAL, name_id,
+                                TRANSLIT, scheme)
+            elif scheme in CYRILLIC_SCHEMES:
+                for spelling in {key, key.replace(" ", "-")}:
+                    b.add_forms([(fold_chars(f), case) for f, case in forms(spelling, "ru", "Cyrl")],
+                                CASE_INITIAL, name_id, TRANSLIT, scheme)
