@@ -129,11 +129,13 @@ class HarmonyGrammar:
         self.from_cyrillic = {v: k for k, v in self.to_cyrillic.items()}
         self.suffixes = {k: tuple(v) for k, v in spec["suffixes"].items()}
         self.pronominal = {k: tuple(v) for k, v in spec["pronominal"].items()}
+        self.plural_template = spec.get("plural", "lAr")
         self.examples = spec.get("example", [])
 
     def _latin(self, text: str) -> str:
-        return "".join(self.from_cyrillic.get(c, c) for c in text.lower().replace("i̇", "i")
-                       .replace("ı", "ı"))
+        # Turkic casing: capital I is dotless ı, İ is i (str.lower would make QUBADLI front-voweled)
+        return "".join(self.from_cyrillic.get(c, c) for c in text.replace("I", "ı").replace("İ", "i").lower()
+                       .replace("i̇", "i"))
 
     def _expand(self, stem_latin: str, template: str) -> str:
         """Resolve one template against a (lower-case, Latin) stem; returns the Latin suffix."""
@@ -180,9 +182,37 @@ class HarmonyGrammar:
                         if form not in seen:
                             seen.add(form)
                             out.append((form, case))
+        plural = self.plural_possessive(text)
+        if plural and plural not in seen:
+            # "Qubadlı və Zəngilan rayonlarından": the kind word of a list, in the plural
+            out.append((plural, "pl"))
+            for case, templates in self.pronominal.items():
+                form = plural + self._suffix(plural, templates[0], cyrillic)
+                if form not in seen:
+                    seen.add(form)
+                    out.append((form, f"pl.{case}"))
         return out
 
+    def plural_possessive(self, text: str) -> str | None:
+        """``Şuşa rayonu`` → ``Şuşa rayonları``, ``Ağdam kəndi`` → ``Ağdam kəndləri``: the
+        possessive ``(s)I`` of the last word gives way to ``lArI``; None for other names."""
+        if not self._possessive_final(text):
+            return None
+        latin = self._latin(text)
+        strip = 2 if len(latin) > 2 and latin[-2] == "s" and latin[-3] in self.vowels else 1
+        stem = text[:-strip]
+        if not stem or not stem[-1].isalpha():
+            return None
+        cyrillic = script_of(text) == "Cyrl"
+        plural = stem + self._suffix(stem, self.plural_template, cyrillic)
+        return plural + self._suffix(plural, "I", cyrillic)
+
     def inflect(self, text: str, case: str, apostrophe: bool = False) -> str:
+        if case == "pl" or case.startswith("pl."):
+            plural = self.plural_possessive(text)
+            if plural is None:
+                return text
+            return plural if case == "pl" else self.inflect(plural, case[3:])
         table = self.pronominal if self._possessive_final(text) else self.suffixes
         if case not in table:
             return text
