@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..scripts import script_of
 from ..vocab import lang_base
+from ..translit import variants
 from .inflection import forms
 from .textfold import fold_chars
 
@@ -27,6 +28,7 @@ _TAIL_OK = re.compile(r"^'?[^\W_]*$")
 _AZ_ASCII = str.maketrans("əƏçÇğĞıIöÖşŞüÜ", "eEcCgGiIoOsSuU")
 # match quality of a spelling variant (1.0 = as stored)
 AS_STORED, VARIANT, PLAIN_LETTERS, TRANSLIT = 1.0, 0.97, 0.85, 0.8
+TRANSLIT_CYRILLIC = 0.4  # a Russian spelling we made up ranks below any attested name of another place
 # capitalisation a mention must show
 CASE_ANY, CASE_INITIAL, CASE_ALL = 0, 1, 2
 
@@ -230,25 +232,35 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
 
 
 # Schemes whose Cyrillic output is how Russian texts spell a place known to us only in Latin
-# letters (Kornidzor → Корнидзор, Əhmədbəyli → Ахмедбейли); their keys are declined as Russian.
-CYRILLIC_SCHEMES = ("ru-Cyrl-t-ru-latn-x0-search", "en-Latn-t-az-x0-press+ru-Cyrl-t-ru-latn-x0-search")
+# letters (Kornidzor → Корнидзор, Əhmədbəyli → Ахмедбейли); their output is declined as Russian.
+# The Azerbaijani Cyrillic alphabet counts only where it uses no letter Russian lacks.
+CYRILLIC_SCHEMES = ("ru-Cyrl-t-ru-latn-x0-search", "en-Latn-t-az-x0-press+ru-Cyrl-t-ru-latn-x0-search",
+                    "az-Cyrl-t-az-latn-x0-alphabet")
+_RUSSIAN_LETTERS = re.compile(r"[А-Яа-яЁё\- ]+")
 
 
 def _add_transliterations(b: _Builder, index) -> None:
     """Transliterations the index generated: Latin keys (``Shushi`` for Շուշի) with the English
-    possessive, and Russian Cyrillic keys of Latin-only names with their Russian case forms."""
+    possessive; and the Russian Cyrillic spellings of Latin names, with their Russian case forms."""
     for key, entries in index.keys.items():
-        if key.startswith(("~", "≈")):
+        if not key.isascii() or key.startswith("~"):
             continue
-        latin = key.isascii()
         for name_id, stage, scheme in entries:
             if stage != "transliteration" or b.table.names[name_id] is None:
                 continue
-            if latin:
-                for spelling in {key, key.replace(" ", "-")}:
-                    b.add_forms([(spelling, "nom"), (spelling + "'s", "en:gen")], CASE_INITIAL, name_id,
-                                TRANSLIT, scheme)
-            elif scheme in CYRILLIC_SCHEMES:
-                for spelling in {key, key.replace(" ", "-")}:
+            for spelling in {key, key.replace(" ", "-")}:
+                b.add_forms([(spelling, "nom"), (spelling + "'s", "en:gen")], CASE_INITIAL, name_id,
+                            TRANSLIT, scheme)
+    # Russian spellings of Latin-only names: from the schemes' own output, not the search keys
+    # (those are folded: й would be и, and Russian text keeps й).
+    has_russian = {n.place_id for n in index.names if n.lang == "ru"}
+    for name_id, n in enumerate(index.names):
+        if b.table.names[name_id] is None or script_of(n.text) != "Latn":
+            continue
+        if n.place_id in has_russian and (n.lang.startswith("und") or n.type == "variant"):
+            continue  # the place's own Russian names find it; its stray romanizations add only noise
+        for variant, scheme in variants(n.text, n.lang):
+            if scheme in CYRILLIC_SCHEMES and _RUSSIAN_LETTERS.fullmatch(variant):
+                for spelling in _separator_variants(variant):
                     b.add_forms([(fold_chars(f), case) for f, case in forms(spelling, "ru", "Cyrl")],
-                                CASE_INITIAL, name_id, TRANSLIT, scheme)
+                                CASE_INITIAL, name_id, TRANSLIT_CYRILLIC, scheme)
