@@ -23,6 +23,7 @@ PLACES = MINI_PLACES + [
     ("bala-village", "village", 40.5, 47.0, "AZ", 300),
     ("tartar-river", "river", 40.4, 47.0, "AZ", None),
     ("karabakh", "region", 39.9, 46.8, None, None),
+    ("fuzuli-district", "district", 39.6, 47.1, "AZ", None),
 ]
 NAMES = MINI_NAMES + [
     ("aghdam-district", "Ağdam", "az-Latn", "official", "azerbaijan", "", "", "1"),
@@ -35,6 +36,8 @@ NAMES = MINI_NAMES + [
     ("karabakh", "Nagorno-Karabakh", "en", "exonym", "international", "", "", "1"),
     ("karabakh", "Нагорный Карабах", "ru", "exonym", "russia", "", "", "1"),
     ("karabakh", "Լեռնային Ղարաբաղ", "hy", "official", "armenia", "", "", "1"),
+    ("aghdam-district", "Агдамский район", "ru", "official", "russia", "", "", "1"),
+    ("fuzuli-district", "Физулинский район", "ru", "official", "russia", "", "", "1"),
 ]
 
 
@@ -315,3 +318,23 @@ def test_latin_only_names_are_found_in_russian_text_declined(tagger, text, surfa
 
 def test_generated_cyrillic_keys_need_a_capital(tagger):
     assert not [m for m in tagger.tag("в мир-башире") if m.id == "tartar-town"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Физулинский и Агдамский районы", [("Физулинский", "fuzuli-district"), ("Агдамский районы", "aghdam-district")]),
+    ("жители Физулинского и Агдамского районов",
+     [("Физулинского", "fuzuli-district"), ("Агдамского районов", "aghdam-district")]),
+    ("в Физулинском и Агдамском районах", [("Физулинском", "fuzuli-district"), ("Агдамском районах", "aghdam-district")]),
+    ("жители Агдамского района", [("Агдамского района", "aghdam-district")]),
+])
+def test_members_of_a_russian_list_share_the_plural_kind_word(tagger, text, expected):
+    assert spans(tagger, text) == expected
+
+
+def test_a_list_member_is_rewritten_as_one_place_in_its_case(gzm):
+    out = gzm.normalize("жители Физулинского и Агдамского районов", convention="ru")
+    assert out == "жители Физулинского района и Агдамского района"
+
+
+def test_an_adjective_alone_needs_its_capital(tagger):
+    assert spans(tagger, "физулинский и агдамский районы") == []

@@ -28,6 +28,7 @@ _TAIL_OK = re.compile(r"^'?[^\W_]*$")
 _AZ_ASCII = str.maketrans("əƏçÇğĞıIöÖşŞüÜ", "eEcCgGiIoOsSuU")
 # match quality of a spelling variant (1.0 = as stored)
 AS_STORED, VARIANT, PLAIN_LETTERS, TRANSLIT = 1.0, 0.97, 0.85, 0.8
+LIST_ADJECTIVE = 0.7  # Агдамский alone, in a list: the district, but said with less
 TRANSLIT_CYRILLIC = 0.4  # a Russian spelling we made up ranks below any attested name of another place
 # capitalisation a mention must show
 CASE_ANY, CASE_INITIAL, CASE_ALL = 0, 1, 2
@@ -169,6 +170,26 @@ class _Builder:
                     groups.setdefault((spelling, kind), (quality, []))[1].append((fold_chars(variant), case))
         for quality, folded in groups.values():
             self.add_forms(folded, rule, name_id, quality)
+        heads = self.rules.get("list_heads", {}).get(base, {})
+        if heads and rule == CASE_INITIAL:
+            self._add_list_forms(name_id, text, lang, script, heads)
+
+    def _add_list_forms(self, name_id: int, text: str, lang: str, script: str, heads: dict) -> None:
+        """A member of a coordinated list: the name with its kind word in the plural, and its
+        adjective alone (``Агдамский`` of ``Агдамский, Тертерский районы``)."""
+        words = text.split(" ")
+        plurals = heads.get(words[-1].lower()) if len(words) > 1 else None
+        if not plurals:
+            return
+        plural, alone = [], []
+        for form, case in forms(text, lang, script):
+            if case in plurals:
+                stem = form.rsplit(" ", 1)[0]
+                plural.append((fold_chars(stem + " " + plurals[case]), case + ".pl"))
+                alone.append((fold_chars(stem), case + ".adj"))
+        if plural:
+            self.add_forms(plural, CASE_INITIAL, name_id, VARIANT)
+            self.add_forms(alone, CASE_INITIAL, name_id, LIST_ADJECTIVE)
 
     def add_forms(self, folded: list[tuple[str, str]], rule: int, name_id: int, quality: float,
                   scheme: str | None = None) -> None:
