@@ -338,3 +338,13 @@ def test_a_list_member_is_rewritten_as_one_place_in_its_case(gzm):
 
 def test_an_adjective_alone_needs_its_capital(tagger):
     assert spans(tagger, "физулинский и агдамский районы") == []
+
+
+@pytest.mark.parametrize("text,word", [("Քաղաքը վերանվանվել է։ Հին անունն է", "Հին"),
+                                       ("Стройка завершена. Новое покрытие", "Новое")])
+def test_a_word_after_a_full_stop_in_any_script_is_sentence_initial(text, word):
+    """Armenian ends a sentence with ։ (not .): the word after it is capitalised as any word is."""
+    from gazetteer.tagging.tagger import _sentence_initial
+
+    assert _sentence_initial(text, text.index(word))
+    assert not _sentence_initial(text, text.index(word) + len(word) + 1)

@@ -25,7 +25,7 @@ from .keytable import CASE_ALL, CASE_INITIAL, FRONT_CHARS, KeyTable
 from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
 
 _TAIL = re.compile(r"'?[^\W_]*")
-_SENTENCE_END = frozenset(".!?…:;\"«»“”()[]|•–—-")
+_SENTENCE_END = frozenset(".!?…:;\"«»“”()[]|•–—-։")  # ։ is the Armenian full stop
 BLOCK_CHARS = 1 << 18  # texts are scanned in blocks of about this many characters
 IMPORTANCE_WEIGHT = 0.1
 PREFERENCE_WEIGHT = 0.4
