@@ -21,7 +21,13 @@ FORMAT = 2  # bump when KeyTable changes shape
 
 def _tables_hash() -> str:
     h = hashlib.sha256(str(FORMAT).encode())
-    for p in sorted(list(HERE.glob("*.toml")) + list(HERE.glob("inflection/*.toml")) + [HERE / "keytable.py"]):
+    # everything the tables are made from: rules, inflection tables and code, the scan fold,
+    # and the transliteration schemes that give the Russian spellings of Latin names
+    translit = HERE.parent / "translit"
+    files = (list(HERE.glob("*.toml")) + list(HERE.glob("inflection/*.toml"))
+             + [HERE / "keytable.py", HERE / "inflection.py", HERE / "textfold.py"]
+             + list(translit.rglob("*.py")) + list(translit.rglob("*.toml")))
+    for p in sorted(files):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
