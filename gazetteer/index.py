@@ -45,6 +45,7 @@ class Index:
     importance: dict[str, float] = field(default_factory=dict)
     default_scripts: dict[str, str] = field(default_factory=dict)  # language -> its usual script
     display_cache: dict = field(default_factory=dict, repr=False)  # (place, lang, year) -> name
+    plain_scores: list[float] | None = field(default=None, repr=False)  # see resolve._plain_scores
     _fuzzy: DeletionIndex | None = field(default=None, repr=False)
     _fuzzy_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

@@ -177,11 +177,10 @@ def _static_bonus(index: Index, name: Name) -> float:
 def _plain_scores(index: Index) -> list[float]:
     """Per name: its score adjustment for a query with no options (no lang, year, point, hint
     or typo) — the common case, scored without a call per candidate. Equal to ``score_name``'s."""
-    cached = index.__dict__.get("_plain_scores")
-    if cached is None:
-        cached = [_static_bonus(index, n) - (0.005 if n.type == "historical" else 0.0) for n in index.names]
-        index.__dict__["_plain_scores"] = cached
-    return cached
+    if index.plain_scores is None:
+        index.plain_scores = [_static_bonus(index, n) - (0.005 if n.type == "historical" else 0.0)
+                              for n in index.names]
+    return index.plain_scores
 
 
 def score_name(index: Index, name: Name, stage: str, query: Query, distance: float = 0,

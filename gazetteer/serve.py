@@ -20,8 +20,8 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, thread
         app = create_app({"GAZETTEER_DB": db, "GAZETTEER_DATA_DIR": data_dir})
         app.debug = False  # whatever FLASK_DEBUG says: no debugger, no reloading, no exceptions propagated
         app.config.update(PROPAGATE_EXCEPTIONS=False, TESTING=False)
-        app.extensions["gazetteer"].index  # build if needed and load before forking
         gz = app.extensions["gazetteer"]
+        gz.index  # build if needed and load before forking
         gz.tagger()  # and the tagger's tables: no worker pays for them on its first tag
         gz.index.fuzzy, gz.index.prefixes  # and the typo and autocomplete indexes, shared by all workers
         gc.freeze()
