@@ -12,9 +12,10 @@ What the script does by itself:
   uncertain points have no WOF/GeoNames record there);
 * one name row per value of the name columns: english_names -> ``en``, armenian_script -> ``hy``,
   azerbaijani_latin -> ``az-Latn``, russian_cyrillic -> ``ru``, other_armenian_romanizations ->
-  ``hy-Latn``; values ending in ``?`` are kept with certainty ``uncertain``, never preferred, and
-  a note (none is attested on the matched reference record; left out, a user pasting the common
-  Armenian form Գյանջա or Խոջալու would find nothing); ``type`` and ``used_by`` come from the place's group (who has the name as its own) and
+  ``hy-Latn``; values ending in ``?`` (none attested on the matched reference record) are kept
+  as ``uncertain`` variants, never preferred, with a note: left out, a user pasting the common
+  Armenian form Գյանջա or Խոջալու would find nothing; ``type`` and ``used_by`` come from the
+  place's group (who has the name as its own) and
   the override table ``NAME_OV``;
 * historical names: every entry of the checklist's historical_names has a hand-written entry in
   ``HIST`` (text, lang, type, users, years) -- the cell format is too irregular to parse blindly;

@@ -21,12 +21,10 @@ FORMAT = 2  # bump when KeyTable changes shape
 
 def _tables_hash() -> str:
     h = hashlib.sha256(str(FORMAT).encode())
-    # everything the tables are made from: rules, inflection tables and code, the scan fold,
-    # and the transliteration schemes that give the Russian spellings of Latin names
-    translit = HERE.parent / "translit"
+    # everything the tables are made from besides the index: rules, inflection tables and code,
+    # the scan fold (the transliteration schemes are in the data version, the other half of the key)
     files = (list(HERE.glob("*.toml")) + list(HERE.glob("inflection/*.toml"))
-             + [HERE / "keytable.py", HERE / "inflection.py", HERE / "textfold.py"]
-             + list(translit.rglob("*.py")) + list(translit.rglob("*.toml")))
+             + [HERE / "keytable.py", HERE / "inflection.py", HERE / "textfold.py"])
     for p in sorted(files):
         h.update(p.name.encode())
         h.update(p.read_bytes())

@@ -109,9 +109,9 @@ class EndingsGrammar:
         return out
 
     def inflect(self, text: str, case: str) -> str:
-        # a list member ("gen.pl": Агджабединского районов, "gen.adj": Агджабединского) is one
+        # a list member ("pl.gen": Агджабединского районов, "adj.gen": Агджабединского) is one
         # place: it is written as the name in the same case, its kind word singular
-        case = case.split(".", 1)[0]
+        case = case.rpartition(".")[2]
         if case not in self.cases:
             return text
         return self._variants(text, case, first_only=True)[0]

@@ -183,10 +183,12 @@ class _Builder:
             return
         plural, alone = [], []
         for form, case in forms(text, lang, script):
-            if case in plurals:
+            grammar_name, _, base = case.rpartition(":")  # "ru:gen" (the nominative is plain "nom")
+            if base in plurals:
                 stem = form.rsplit(" ", 1)[0]
-                plural.append((fold_chars(stem + " " + plurals[case]), case + ".pl"))
-                alone.append((fold_chars(stem), case + ".adj"))
+                qualify = f"{grammar_name}:" if grammar_name else ""
+                plural.append((fold_chars(stem + " " + plurals[base]), f"{qualify}pl.{base}"))
+                alone.append((fold_chars(stem), f"{qualify}adj.{base}"))
         if plural:
             self.add_forms(plural, CASE_INITIAL, name_id, VARIANT)
             self.add_forms(alone, CASE_INITIAL, name_id, LIST_ADJECTIVE)
@@ -252,8 +254,8 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
     return b.finish()
 
 
-# Schemes whose Cyrillic output is how Russian texts spell a place known to us only in Latin
-# letters (Kornidzor → Корнидзор, Əhmədbəyli → Ахмедбейли); their output is declined as Russian.
+# Schemes whose Cyrillic output is how Russian texts spell a place we have in Latin letters only
+# (Kornidzor → Корнидзор, Əhmədbəyli → Ахмедбейли); their output is declined as Russian.
 # The Azerbaijani Cyrillic alphabet counts only where it uses no letter Russian lacks.
 CYRILLIC_SCHEMES = ("ru-Cyrl-t-ru-latn-x0-search", "en-Latn-t-az-x0-press+ru-Cyrl-t-ru-latn-x0-search",
                     "az-Cyrl-t-az-latn-x0-alphabet")
@@ -272,8 +274,8 @@ def _add_transliterations(b: _Builder, index) -> None:
             for spelling in {key, key.replace(" ", "-")}:
                 b.add_forms([(spelling, "nom"), (spelling + "'s", "en:gen")], CASE_INITIAL, name_id,
                             TRANSLIT, scheme)
-    # Russian spellings of Latin-only names: from the schemes' own output, not the search keys
-    # (those are folded: й would be и, and Russian text keeps й).
+    # Russian spellings of Latin names: from the schemes' own output, not the search keys (those
+    # are folded: й would be и, and Russian text keeps й).
     has_russian = {n.place_id for n in index.names if n.lang == "ru"}
     for name_id, n in enumerate(index.names):
         if b.table.names[name_id] is None or script_of(n.text) != "Latn":
