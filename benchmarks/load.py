@@ -1,14 +1,16 @@
 """Load test: `gazetteer serve` (gunicorn, several workers) driven by wrk on loopback.
 
     python benchmarks/load.py [--duration 60] [--connections 16,64,256] [--workers N] [--threads N]
-                              [--routes health,resolve,suggest,tag] [--json FILE]
+                              [--routes health,resolve,suggest,tag] [--slices 4] [--json FILE]
 
 Starts its own server on 127.0.0.1 (a free port; the full data unless --data-dir), warms every
-route up, then runs wrk against each route at each concurrency for --duration seconds and prints
+route up, then runs wrk against each route at each concurrency for --duration seconds (in
+--slices interleaved slices, so that the shared machine's drift weighs on every route alike) and prints
 requests/s, p50/p99 latency and errors (socket errors, timeouts and non-2xx answers) per run, and
 the ratio of /v1/resolve throughput to the trivial /v1/health at each concurrency (target ≥ 0.8,
-zero errors). Requests vary: resolve takes names of the data in every script, suggest their
-prefixes, tag POSTs paragraphs of the tagging gold set. The server is stopped at the end, also
+zero errors). Requests vary: resolve takes names of the data in every script, typo the same
+names with a letter dropped (/v1/resolve through the typo stage), suggest their prefixes, tag
+POSTs paragraphs of the tagging gold set. The server is stopped at the end, also
 on Ctrl-C or error. Only loopback is ever targeted; every wrk run is bounded by --duration.
 
 Needs wrk (Debian: `apt-get install wrk`).
@@ -35,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"  # loopback only, by design: no option changes it
-ROUTES = ("health", "resolve", "suggest", "tag")
+ROUTES = ("health", "resolve", "typo", "suggest", "tag")
 
 
 def lua_string(data: bytes) -> str:
@@ -67,12 +69,26 @@ def samples(data_dir: Path, n: int, seed: int = 7) -> tuple[list[str], list[str]
     return resolve, suggest, bodies
 
 
+def typo_paths(resolve: list[str], seed: int = 7) -> list[str]:
+    """The resolve requests with one letter of each name dropped: spellings no index stores,
+    so every one takes the typo stage (the slow path; reported, not part of the target)."""
+    rng = random.Random(seed)
+    out = []
+    for path in resolve:
+        q = urllib.parse.parse_qs(path.split("?", 1)[1])["q"][0]
+        if len(q) > 3:
+            k = rng.randrange(1, len(q) - 1)
+            q = q[:k] + q[k + 1:]
+        out.append("/v1/resolve?" + urllib.parse.urlencode({"q": q, "limit": 5}))
+    return out
+
+
 def wrk_script(route: str, resolve: list[str], suggest: list[str], bodies: list[bytes]) -> str:
     if route == "health":
         pick = 'local paths = {"/v1/health"}\n'
         req = "return wrk.format('GET', paths[math.random(#paths)])"
-    elif route in ("resolve", "suggest"):
-        paths = resolve if route == "resolve" else suggest
+    elif route in ("resolve", "typo", "suggest"):
+        paths = {"resolve": resolve, "typo": typo_paths(resolve), "suggest": suggest}[route]
         pick = "local paths = {" + ",".join(lua_string(p.encode()) for p in paths) + "}\n"
         req = "return wrk.format('GET', paths[math.random(#paths)])"
     else:
@@ -165,6 +181,22 @@ def run_wrk(port: int, script: Path, connections: int, duration: int, threads: i
             "timeouts": r["timeout"], "socket_errors": r["connect"] + r["read"] + r["write"]}
 
 
+def combine(parts: list[dict]) -> dict:
+    """One route's slices as one run: requests and errors summed, throughput over the summed
+    time, p50 the median of the slices' and p99 and max the worst slice's (conservative)."""
+    if len(parts) == 1:
+        return parts[0]
+    secs = sum(p["requests"] / p["rps"] for p in parts if p["rps"])
+    out = {"connections": parts[0]["connections"], "slices": len(parts)}
+    for key in ("requests", "errors", "non_2xx", "timeouts", "socket_errors"):
+        out[key] = sum(p[key] for p in parts)
+    out["rps"] = round(out["requests"] / secs, 1) if secs else 0.0
+    out["p50_ms"] = sorted(p["p50_ms"] for p in parts)[len(parts) // 2]
+    out["p99_ms"] = max(p["p99_ms"] for p in parts)
+    out["max_ms"] = max(p["max_ms"] for p in parts)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--duration", type=int, default=60, help="seconds per route and concurrency (default 60)")
@@ -172,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--routes", default=",".join(ROUTES), help=f"of {', '.join(ROUTES)}")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers (default: cores)")
     ap.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    ap.add_argument("--slices", type=int, default=4,
+                    help="run each route's --duration as this many interleaved slices (default 4): a "
+                         "drift of the shared machine then weighs on every route alike")
     ap.add_argument("--wrk-threads", type=int, default=2)
     ap.add_argument("--samples", type=int, default=2000, help="distinct requests per route")
     ap.add_argument("--warmup", type=int, default=3, help="seconds of warm-up per route")
@@ -202,9 +237,15 @@ def main(argv: list[str] | None = None) -> int:
                 scripts[route].write_text(wrk_script(route, resolve, suggest, bodies), encoding="utf-8")
                 if args.warmup:  # every worker loads its tagger and caches before measuring
                     run_wrk(server.port, scripts[route], 16, args.warmup, args.wrk_threads)
+            slices = max(1, min(args.slices, args.duration))
             for c in levels:
+                parts: dict[str, list[dict]] = {route: [] for route in routes}
+                for k in range(slices):  # health, resolve, …, health, resolve, …: interleaved
+                    secs = args.duration // slices + (1 if k < args.duration % slices else 0)
+                    for route in routes:
+                        parts[route].append(run_wrk(server.port, scripts[route], c, secs, args.wrk_threads))
                 for route in routes:
-                    r = run_wrk(server.port, scripts[route], c, args.duration, args.wrk_threads)
+                    r = combine(parts[route])
                     results["runs"].setdefault(route, []).append(r)
                     print(f"{route:8} c={c:<4} {r['rps']:>9.1f} req/s  p50 {r['p50_ms']:>8.2f} ms  "
                           f"p99 {r['p99_ms']:>8.2f} ms  errors {r['errors']}", flush=True)

@@ -100,6 +100,15 @@ class Gazetteer:
         return _resolve.resolve(idx, q, self._categories,
                                 display=lambda pid, lg, yr: _resolve.display_name(idx, pid, lg, yr))
 
+    def prepare_for_serving(self) -> None:
+        """Build now what a long-running process would otherwise build on first use: the typo
+        and autocomplete indexes and the option-less ranking of every stored spelling (about a
+        second and a few tens of MB; see ``resolve.build_plain_ranks``). Results do not change."""
+        idx = self.index
+        idx.fuzzy, idx.prefixes  # noqa: B018 - built on access
+        if idx.plain_ranks is None:
+            idx.plain_ranks = _resolve.build_plain_ranks(idx)
+
     def suggest(self, prefix: str, *, lang: str | None = None, kind: str | Iterable[str] | None = None,
                 limit: int = 10) -> list[dict]:
         """Autocomplete: places whose names (or their transliterations or sound) begin with

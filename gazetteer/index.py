@@ -46,6 +46,8 @@ class Index:
     default_scripts: dict[str, str] = field(default_factory=dict)  # language -> its usual script
     display_cache: dict = field(default_factory=dict, repr=False)  # (place, lang, year) -> name
     plain_scores: list[float] | None = field(default=None, repr=False)  # see resolve._plain_scores
+    plain_ranks: dict | None = field(default=None, repr=False)  # see resolve.build_plain_ranks
+    plain_why: dict = field(default_factory=dict, repr=False)  # (name, stage, scheme) -> reasons, see resolve._results
     _fuzzy: DeletionIndex | None = field(default=None, repr=False)
     _fuzzy_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

@@ -8,6 +8,7 @@ requested year, and the place's importance.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -56,6 +57,11 @@ class Query:
 NEAR_SCALE_KM = 50.0  # a place this far from ``near`` gets ~1/e of the proximity bonus
 
 
+# Unicode categories Cc (controls) and Cs (surrogates), as ranges: a regex scans a query faster
+# than a category lookup per character (tests check the two agree on every code point).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def make_query(text, *, lang=None, kind=None, at=None, limit=10, near=None) -> Query:
     """Check and normalize resolve parameters; raise InvalidQuery with a precise message."""
     if not isinstance(text, str):
@@ -65,7 +71,7 @@ def make_query(text, *, lang=None, kind=None, at=None, limit=10, near=None) -> Q
         raise InvalidQuery("query is empty")
     if len(q) > MAX_QUERY_CHARS:
         raise InvalidQuery(f"query is longer than {MAX_QUERY_CHARS} characters")
-    if any(unicodedata.category(c) in ("Cc", "Cs") for c in q):
+    if _CONTROL.search(q):
         raise InvalidQuery("query holds control characters")
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise InvalidQuery(f"limit must be an integer from 1 to {MAX_LIMIT}")
@@ -224,9 +230,21 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: flo
 def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None = None,
             display=None) -> list[Result]:
     """Ranked results, at most one per place, best first; ties broken by importance, then id."""
-    best: dict[str, tuple[float, int, str, str | None, list[str]]] = {}
     hints = split_generic(query.text)[1]
-    found: list = _candidates(index, query.text)
+    ranked = None
+    if index.plain_ranks is not None and not (hints or query.lang or query.kind or query.at is not None
+                                              or query.near is not None):
+        ranked = _precomputed(index, query.text, query.limit)
+    if ranked is None:
+        ranked = _rank(index, query, _candidates(index, query.text), hints, kind_categories)
+    return _results(index, query, ranked, hints, kind_categories, display)
+
+
+def _rank(index: Index, query: Query, found: list, hints: frozenset[str],
+          kind_categories: dict[str, str] | None) -> list:
+    """``[(place id, (score, name index, stage, scheme, reasons or None))]``, best first, from
+    the candidates of the exact to the generic stages (typo candidates are added here)."""
+    best: dict[str, tuple[float, int, str, str | None, list[str] | None]] = {}
     if not found:
         found = list(_query_transliterations(index, query.text))
     typos = not found or all(e[1] in _LOOSE_STAGES for e in found)
@@ -265,22 +283,100 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
         cur = best.get(place.id)
         if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
             best[place.id] = (score, i, stage, entry[2], why)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -index.importance.get(kv[0], 0), kv[0]))
+    return _sorted(index, best)
+
+
+def _rank_key(index: Index):
+    importance = index.importance
+    return lambda kv: (-kv[1][0], -importance.get(kv[0], 0), kv[0])
+
+
+def _sorted(index: Index, best: dict) -> list:
+    return sorted(best.items(), key=_rank_key(index))
+
+
+def _plain_key(text: str) -> tuple[str, str, str]:
+    """What an option-less ranking depends on besides the exact spelling: the query's folded,
+    sound and generic keys (the compact key is the folded one without spaces)."""
+    return fold(text), skeleton_key(text), generic_key(text)
+
+
+def build_plain_ranks(index: Index) -> dict:
+    """The option-less ranking, exact stage left out, of every stored spelling's keys.
+
+    A server computes it once (about a second) so that a query spelled like a stored name, in
+    any case, is ranked by one lookup; the exact stage is merged in per query (``_precomputed``).
+    Spellings with a generic word (a hint), or whose only matches are loose, are not included:
+    they take the full path."""
+    out: dict[tuple[str, str, str], list] = {}
+    for text in list(index.exact):
+        if split_generic(text)[1]:
+            continue
+        key = _plain_key(text)
+        if key in out:
+            continue
+        found = [e for e in _candidates(index, text) if e[1] != "exact"]
+        if not found or all(e[1] in _LOOSE_STAGES for e in found):
+            continue
+        out[key] = _rank(index, Query(text), found, frozenset(), None)
+    return out
+
+
+def _precomputed(index: Index, text: str, limit: int) -> list | None:
+    """The first ``limit`` of the option-less ranking from ``index.plain_ranks`` with the query's
+    exact matches merged in, or None when the query's keys are not there. Equal to ``_rank``'s
+    (tests compare them)."""
+    ranked = index.plain_ranks.get(_plain_key(text))
+    if ranked is None:
+        return None
+    exact = index.exact.get(text)
+    if not exact:
+        return ranked
+    plain, names, places = _plain_scores(index), index.names, index.places
+    top = BANDS["exact"][0]
+    mine: dict[str, tuple] = {}
+    for i in exact:  # a place reached by its exact spelling is ranked by its exact names alone
+        pid = names[i].place_id
+        if pid not in places:
+            continue
+        score = min(top - BAND_WIDTH + plain[i], top)
+        cur = mine.get(pid)
+        if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
+            mine[pid] = (score, i, "exact", None, None)
+    if not mine:
+        return ranked
+    # The first ``limit`` of the others lie in the first ``limit + len(mine)`` of the ranking.
+    rest = [e for e in ranked[:limit + len(mine)] if e[0] not in mine]
+    return sorted([*mine.items(), *rest], key=_rank_key(index))[:limit]
+
+
+def _results(index: Index, query: Query, ranked: list, hints: frozenset[str],
+             kind_categories: dict[str, str] | None, display) -> list[Result]:
     out = []
+    memo = index.plain_why
     for pid, (score, i, stage, scheme, why) in ranked[:query.limit]:
         name = index.names[i]
-        if why is None:
-            why = score_name(index, name, stage, query, 0, 0, hints, kind_categories)[1]
-        used = f", used by {', '.join(name.used_by)}" if name.used_by else ""
-        years = ""
-        if name.from_year is not None or name.to_year is not None:
-            years = f", {name.from_year or ''}–{name.to_year or ''}"
-        text = f"matched {name.text!r} [{name.lang} {name.type}{used}{years}]: " + "; ".join(why)
-        if scheme:
-            text += f" (scheme {scheme})"
+        if why is None:  # an option-less query: the text depends on the name and stage alone
+            text = memo.get((i, stage, scheme))
+            if text is None:
+                if len(memo) > 200_000:  # bounded: names × stages
+                    memo.clear()
+                why = score_name(index, name, stage, query, 0, 0, hints, kind_categories)[1]
+                text = memo[(i, stage, scheme)] = _why_text(name, why, scheme)
+        else:
+            text = _why_text(name, why, scheme)
         shown = _shown_name(index, pid, name, query, stage) if display else name.text
         out.append(Result(index.places[pid], shown, round(score, 4), name, stage, scheme, text))
     return out
+
+
+def _why_text(name: Name, why: list[str], scheme: str | None) -> str:
+    used = f", used by {', '.join(name.used_by)}" if name.used_by else ""
+    years = ""
+    if name.from_year is not None or name.to_year is not None:
+        years = f", {name.from_year or ''}–{name.to_year or ''}"
+    text = f"matched {name.text!r} [{name.lang} {name.type}{used}{years}]: " + "; ".join(why)
+    return text + f" (scheme {scheme})" if scheme else text
 
 
 _MAIN_TYPES = ("official", "endonym", "exonym")

@@ -23,7 +23,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, thread
         gz = app.extensions["gazetteer"]
         gz.index  # build if needed and load before forking
         gz.tagger()  # and the tagger's tables: no worker pays for them on its first tag
-        gz.index.fuzzy, gz.index.prefixes  # and the typo and autocomplete indexes, shared by all workers
+        gz.prepare_for_serving()  # and the typo, autocomplete and ranking tables, shared by all workers
         gc.freeze()
     finally:
         gc.enable()

@@ -119,3 +119,23 @@ def test_readme_http_examples_answer_what_the_readme_says(real_db, path, expecte
     resp = app.test_client().get(path)
     assert resp.status_code == 200
     assert resp.get_json() == json.loads(expected)
+
+
+def test_precomputed_ranking_equals_the_full_path_on_the_full_data(real_db):
+    # A separate Gazetteer: the shared one must keep its full path for the other tests.
+    import random
+
+    from gazetteer import Gazetteer
+
+    gz = Gazetteer(real_db, data_dir=ROOT / "data")
+    rng = random.Random(5)
+    texts = rng.sample(sorted(gz.index.exact), 3000)
+    queries = texts + [t.lower() for t in texts[:500]] + [t.upper() for t in texts[500:1000]]
+
+    def dump(q):
+        return [(r.place.id, r.name, r.score, r.matched.text, r.stage, r.why) for r in gz.resolve(q, limit=10)]
+
+    before = [dump(q) for q in queries]
+    gz.prepare_for_serving()
+    assert len(gz.index.plain_ranks) > 20_000
+    assert [dump(q) for q in queries] == before

@@ -146,3 +146,53 @@ def test_a_typo_is_tried_when_only_a_loose_key_matched(gz, monkeypatch):
     gz.resolve("Şuşa")  # exact
     gz.resolve("SHUSHA")  # folded
     assert calls == ["Agdamy", "Shushy"]
+
+
+def _dump(results):
+    return [(r.place.id, r.name, r.score, r.matched.text, r.stage, r.scheme, r.why) for r in results]
+
+
+def _all_queries(gz):
+    texts = sorted(gz.index.exact)
+    return texts + [t.lower() for t in texts] + [t.upper() for t in texts] + ["Aghdam district", "Şusa", "Xankendy"]
+
+
+@pytest.mark.parametrize("limit", [1, 2, 10])
+def test_precomputed_ranking_equals_the_full_path(gz, limit):
+    # prepare_for_serving must change speed only: every query, exact or not, same answers
+    queries = _all_queries(gz)
+    before = [_dump(gz.resolve(q, limit=limit)) for q in queries]
+    gz.prepare_for_serving()
+    assert gz.index.plain_ranks  # the fast path is really there...
+    after = [_dump(gz.resolve(q, limit=limit)) for q in queries]
+    assert after == before  # ...and changes nothing
+
+
+def test_precomputed_ranking_leaves_out_what_it_cannot_answer(gz):
+    from gazetteer.resolve import _plain_key, _precomputed
+
+    gz.prepare_for_serving()
+    idx = gz.index
+    assert _precomputed(idx, "Şuşa", 5) is not None
+    assert _precomputed(idx, "Shushaa", 5) is None  # a typo: the full path
+    assert "Şuşa rayonu" in idx.exact and _precomputed(idx, "Şuşa rayonu", 5) is None  # a kind word hints
+    assert _plain_key("SHUSHA") == _plain_key("shusha")
+
+
+def test_options_bypass_the_precomputed_ranking(gz):
+    gz.prepare_for_serving()
+    assert [r.place.id for r in gz.resolve("Aghdam", kind="village")] == ["aghdam-tovuz"]
+    assert gz.resolve("Şuşa", lang="hy")[0].name == "Շուշի"
+    r2000 = gz.resolve("Mir-Bashir", at=2000)[0]
+    assert "not in use in 2000" in r2000.why
+
+
+def test_control_character_check_matches_unicode_categories():
+    import sys
+    import unicodedata
+
+    from gazetteer.resolve import _CONTROL
+
+    wrong = [c for c in range(sys.maxunicode + 1)
+             if bool(_CONTROL.search(chr(c))) != (unicodedata.category(chr(c)) in ("Cc", "Cs"))]
+    assert wrong == []

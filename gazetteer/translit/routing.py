@@ -82,6 +82,13 @@ _SCRIPT_LANG = {"ARMENIAN": ("hy", "hy"), "CYRILLIC": ("ru", "az-Cyrl"), "LATIN"
 _AZ_MARKERS = {"CYRILLIC": _AZ_CYRILLIC, "LATIN": _AZ_LATIN}
 
 
+@lru_cache(maxsize=8192)
+def _script_word(ch: str) -> str:
+    # The first word of the character's Unicode name (ARMENIAN, CYRILLIC, LATIN, …); the name
+    # lookup is the slow part of detecting a query's language, and queries reuse few letters.
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
 def detect_source(text: str) -> str | None:
     """Guess the ``lang`` of a bare string from its letters; None when it has none we know.
 
@@ -93,7 +100,7 @@ def detect_source(text: str) -> str | None:
     for ch in text:
         if not ch.isalpha():
             continue
-        script = unicodedata.name(ch, "").split(" ", 1)[0]
+        script = _script_word(ch)
         if script in counts:
             counts[script] += 1
             marked[script] = marked[script] or ch in _AZ_MARKERS.get(script, ())
