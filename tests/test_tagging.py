@@ -24,6 +24,8 @@ PLACES = MINI_PLACES + [
     ("tartar-river", "river", 40.4, 47.0, "AZ", None),
     ("karabakh", "region", 39.9, 46.8, None, None),
     ("fuzuli-district", "district", 39.6, 47.1, "AZ", None),
+    ("azssr", "country", None, None, None, None),
+    ("vayots-dzor", "province", 39.76, 45.33, "AM", None),
 ]
 NAMES = MINI_NAMES + [
     ("aghdam-district", "Ağdam", "az-Latn", "official", "azerbaijan", "", "", "1"),
@@ -38,6 +40,8 @@ NAMES = MINI_NAMES + [
     ("karabakh", "Լեռնային Ղարաբաղ", "hy", "official", "armenia", "", "", "1"),
     ("aghdam-district", "Агдамский район", "ru", "official", "russia", "", "", "1"),
     ("fuzuli-district", "Физулинский район", "ru", "official", "russia", "", "", "1"),
+    ("azssr", "Азербайджанская ССР", "ru", "historical", "ussr", "1936", "1991", "1"),
+    ("vayots-dzor", "Вайоц Дзор", "ru", "exonym", "russia", "", "", "1"),
 ]
 
 
@@ -348,3 +352,19 @@ def test_a_word_after_a_full_stop_in_any_script_is_sentence_initial(text, word):
 
     assert _sentence_initial(text, text.index(word))
     assert not _sentence_initial(text, text.index(word) + len(word) + 1)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("в составе Азербайджанской ССР в 1930 году", [("Азербайджанской ССР", "azssr")]),  # ССР never declines
+    ("В АЗЕРБАЙДЖАНСКОЙ ССР", [("АЗЕРБАЙДЖАНСКОЙ ССР", "azssr")]),
+    ("в Вайоц Дзоре и рядом", [("Вайоц Дзоре", "vayots-dzor")]),  # a compound declines on its last word
+    ("Kənd Şuşa rayonundadır.", [("Şuşa rayonundadır", "shusha-district")]),  # the copula -dır
+    ("Bu Şuşadır.", [("Şuşadır", "shusha-town")]),
+])
+def test_abbreviations_compounds_and_the_copula(tagger, text, expected):
+    assert spans(tagger, text) == expected
+
+
+def test_normalizer_keeps_the_copula_after_the_new_name(tagger):
+    assert tagger.normalize("Bu Şuşadır.", convention="en-az") == "Bu Shusha'dır."
+    assert tagger.normalize("Bu Şuşadadır.", convention="az") == "Bu Şuşadadır."

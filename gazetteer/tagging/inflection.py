@@ -47,8 +47,12 @@ class EndingsGrammar:
                                   {k: tuple(c[k]) for k in self.cases if k in c}, c.get("pos") == "adj")
                         for c in spec["class"]]
         self.examples = spec.get("example", [])
+        self.indeclinable = re.compile(spec["indeclinable"]) if "indeclinable" in spec else None
+        self.head_nouns = frozenset(spec.get("head_nouns", ()))
 
     def _classify(self, word: str, adjective_only: bool) -> WordClass | None:
+        if self.indeclinable is not None and self.indeclinable.search(word):
+            return None
         low = word.lower()
         for c in self.classes:
             if adjective_only and not c.adjective:
@@ -69,7 +73,11 @@ class EndingsGrammar:
                 if adj is not None and adj.adjective and not last:
                     plan[i] = adj
                     continue
-                plan[i] = self._classify(w, adjective_only=False)
+                if self.head_nouns and not last and w.lower() not in self.head_nouns:
+                    # not a generic head noun: a compound proper name, declined on its last word
+                    plan[-1] = self._classify(words[-1], adjective_only=False)
+                else:
+                    plan[i] = self._classify(w, adjective_only=False)
                 break
         else:
             plan[-1] = self._classify(words[-1], adjective_only=False)
@@ -133,6 +141,8 @@ class HarmonyGrammar:
         self.suffixes = {k: tuple(v) for k, v in spec["suffixes"].items()}
         self.pronominal = {k: tuple(v) for k, v in spec["pronominal"].items()}
         self.plural_template = spec.get("plural", "lAr")
+        self.copula = spec.get("copula")
+        self.copula_after = tuple(spec.get("copula_after", ()))
         self.examples = spec.get("example", [])
 
     def _latin(self, text: str) -> str:
@@ -194,6 +204,15 @@ class HarmonyGrammar:
                 if form not in seen:
                     seen.add(form)
                     out.append((form, f"pl.{case}"))
+        if self.copula:
+            for case in self.copula_after:
+                form = text if case == "nom" else self.inflect(text, case)
+                if form == text and case != "nom":
+                    continue  # no such form (a plural of a name without a kind word)
+                full = form + self._suffix(form, self.copula, cyrillic)
+                if full not in seen:
+                    seen.add(full)
+                    out.append((full, f"{case}+cop"))
         return out
 
     def plural_possessive(self, text: str) -> str | None:
@@ -211,6 +230,10 @@ class HarmonyGrammar:
         return plural + self._suffix(plural, "I", cyrillic)
 
     def inflect(self, text: str, case: str, apostrophe: bool = False) -> str:
+        if case.endswith("+cop"):
+            base = case[:-4]
+            form = (text + ("'" if apostrophe else "")) if base == "nom" else self.inflect(text, base, apostrophe)
+            return form + self._suffix(form.rstrip("'"), self.copula) if self.copula else form
         if case == "pl" or case.startswith("pl."):
             plural = self.plural_possessive(text)
             if plural is None:
