@@ -304,7 +304,7 @@ def _plain_key(text: str) -> tuple[str, str, str]:
 def build_plain_ranks(index: Index) -> dict:
     """The option-less ranking, exact stage left out, of every stored spelling's keys.
 
-    A server computes it once (about a second) so that a query spelled like a stored name, in
+    A server computes it once (2–4 s on the full data) so that a query spelled like a stored name, in
     any case, is ranked by one lookup; the exact stage is merged in per query (``_precomputed``).
     Spellings with a generic word (a hint), or whose only matches are loose, are not included:
     they take the full path."""
