@@ -306,29 +306,36 @@ def build_plain_ranks(index: Index) -> dict:
 
     A server computes it once (2–4 s on the full data) so that a query spelled like a stored name, in
     any case, is ranked by one lookup; the exact stage is merged in per query (``_precomputed``).
-    Spellings with a generic word (a hint), or whose only matches are loose, are not included:
-    they take the full path."""
-    out: dict[tuple[str, str, str], list] = {}
+    Keyed by the keys tuple (``_plain_key``) and, sharing the same lists, by each stored
+    spelling itself, which spares a query spelled exactly so computing its keys. Spellings with
+    a generic word (a hint), or whose only matches are loose, are not included: they take the
+    full path."""
+    out: dict = {}
     for text in list(index.exact):
         if split_generic(text)[1]:
             continue
         key = _plain_key(text)
-        if key in out:
-            continue
-        found = [e for e in _candidates(index, text) if e[1] != "exact"]
-        if not found or all(e[1] in _LOOSE_STAGES for e in found):
-            continue
-        out[key] = _rank(index, Query(text), found, frozenset(), None)
-    return out
+        if key not in out:
+            found = [e for e in _candidates(index, text) if e[1] != "exact"]
+            if not found or all(e[1] in _LOOSE_STAGES for e in found):
+                out[key] = None  # known: the full path
+                continue
+            out[key] = _rank(index, Query(text), found, frozenset(), None)
+        if out[key] is not None:
+            out[text] = out[key]
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def _precomputed(index: Index, text: str, limit: int) -> list | None:
     """The first ``limit`` of the option-less ranking from ``index.plain_ranks`` with the query's
     exact matches merged in, or None when the query's keys are not there. Equal to ``_rank``'s
     (tests compare them)."""
-    ranked = index.plain_ranks.get(_plain_key(text))
+    ranks = index.plain_ranks
+    ranked = ranks.get(text)
     if ranked is None:
-        return None
+        ranked = ranks.get(_plain_key(text))
+        if ranked is None:
+            return None
     exact = index.exact.get(text)
     if not exact:
         return ranked

@@ -174,6 +174,7 @@ def test_precomputed_ranking_leaves_out_what_it_cannot_answer(gz):
     gz.prepare_for_serving()
     idx = gz.index
     assert _precomputed(idx, "Şuşa", 5) is not None
+    assert idx.plain_ranks["Şuşa"] is idx.plain_ranks[_plain_key("Şuşa")]  # by spelling, the same list
     assert _precomputed(idx, "Shushaa", 5) is None  # a typo: the full path
     assert "Şuşa rayonu" in idx.exact and _precomputed(idx, "Şuşa rayonu", 5) is None  # a kind word hints
     assert _plain_key("SHUSHA") == _plain_key("shusha")
