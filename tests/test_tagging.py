@@ -26,6 +26,7 @@ PLACES = MINI_PLACES + [
     ("fuzuli-district", "district", 39.6, 47.1, "AZ", None),
     ("azssr", "country", None, None, None, None),
     ("vayots-dzor", "province", 39.76, 45.33, "AM", None),
+    ("oktyabr-village", "village", 40.1, 47.2, "AZ", 400),
 ]
 NAMES = MINI_NAMES + [
     ("aghdam-district", "Ağdam", "az-Latn", "official", "azerbaijan", "", "", "1"),
@@ -42,6 +43,8 @@ NAMES = MINI_NAMES + [
     ("fuzuli-district", "Физулинский район", "ru", "official", "russia", "", "", "1"),
     ("azssr", "Азербайджанская ССР", "ru", "historical", "ussr", "1936", "1991", "1"),
     ("vayots-dzor", "Вайоц Дзор", "ru", "exonym", "russia", "", "", "1"),
+    ("vayots-dzor", "Վայոց Ձորի մարզ", "hy", "official", "armenia", "", "", "1"),
+    ("oktyabr-village", "Oktyabr", "az-Latn", "official", "azerbaijan", "", "", "1"),
 ]
 
 
@@ -368,3 +371,15 @@ def test_abbreviations_compounds_and_the_copula(tagger, text, expected):
 def test_normalizer_keeps_the_copula_after_the_new_name(tagger):
     assert tagger.normalize("Bu Şuşadır.", convention="en-az") == "Bu Shusha'dır."
     assert tagger.normalize("Bu Şuşadadır.", convention="az") == "Bu Şuşadadır."
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a list member with its kind word in the plural (rules.toml [list_heads.hy])
+    ("Երևան, Արարատի և Վայոց Ձորի մարզեր։", [("Երևան", "yerevan"), ("Վայոց Ձորի մարզեր", "vayots-dzor")]),
+    ("Ապրում են Վայոց Ձորի մարզերում։", [("Վայոց Ձորի մարզերում", "vayots-dzor")]),
+    # a month that is also a village: not at the start of a sentence, where every word is capitalised
+    ("Oktyabrın ikinci ongünlüyündə yağış yağdı.", []),
+    ("Kənd sakinləri Oktyabrda toplaşdı.", [("Oktyabrda", "oktyabr-village")]),
+])
+def test_armenian_list_heads_and_month_names(tagger, text, expected):
+    assert spans(tagger, text) == expected
