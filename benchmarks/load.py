@@ -4,9 +4,9 @@
                               [--routes health,resolve,suggest,tag] [--slices 4] [--json FILE]
 
 Starts its own server on 127.0.0.1 (a free port; the full data unless --data-dir), warms every
-route up, then runs wrk against each route at each concurrency for --duration seconds (in
---slices interleaved slices, so that the shared machine's drift weighs on every route alike) and prints
-requests/s, p50/p99 latency and errors (socket errors, timeouts and non-2xx answers) per run, and
+route up, then runs wrk against each route at each concurrency for --duration seconds (as
+--slices interleaved slices, so that the shared machine's drift weighs on every route alike), and
+prints requests/s, p50/p99 latency and errors (socket errors, timeouts and non-2xx answers) per run, and
 the ratio of /v1/resolve throughput to the trivial /v1/health at each concurrency (target ≥ 0.8,
 zero errors). Requests vary: resolve takes names of the data in every script, typo the same
 names with a letter dropped (/v1/resolve through the typo stage), suggest their prefixes, tag
