@@ -27,6 +27,8 @@ PLACES = MINI_PLACES + [
     ("azssr", "country", None, None, None, None),
     ("vayots-dzor", "province", 39.76, 45.33, "AM", None),
     ("oktyabr-village", "village", 40.1, 47.2, "AZ", 400),
+    ("fuzuli-town", "city", 39.6, 47.15, "AZ", 20000),
+    ("berkadzor", "village", 39.85, 46.7, "AZ", 300),
 ]
 NAMES = MINI_NAMES + [
     ("aghdam-district", "Ağdam", "az-Latn", "official", "azerbaijan", "", "", "1"),
@@ -45,6 +47,8 @@ NAMES = MINI_NAMES + [
     ("vayots-dzor", "Вайоц Дзор", "ru", "exonym", "russia", "", "", "1"),
     ("vayots-dzor", "Վայոց Ձորի մարզ", "hy", "official", "armenia", "", "", "1"),
     ("oktyabr-village", "Oktyabr", "az-Latn", "official", "azerbaijan", "", "", "1"),
+    ("fuzuli-town", "Карягино", "ru", "historical", "russian-empire", "", "1959", "0"),
+    ("berkadzor", "Բերքաձոր", "hy", "official", "artsakh", "", "", "1"),
 ]
 
 
@@ -382,4 +386,14 @@ def test_normalizer_keeps_the_copula_after_the_new_name(tagger):
     ("Kənd sakinləri Oktyabrda toplaşdı.", [("Oktyabrda", "oktyabr-village")]),
 ])
 def test_armenian_list_heads_and_month_names(tagger, text, expected):
+    assert spans(tagger, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # rules.toml [cross_script]: a Russian name in Armenian letters, an Armenian one in Cyrillic, declined
+    ("Կարյագինո քաղաքը", [("Կարյագինո", "fuzuli-town")]),
+    ("Մենք Կարյագինոյից ենք։", [("Կարյագինոյից", "fuzuli-town")]),
+    ("Жители Беркадзора вернулись.", [("Беркадзора", "berkadzor")]),
+])
+def test_cross_script_spellings(tagger, text, expected):
     assert spans(tagger, text) == expected

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..scripts import script_of
 from ..vocab import lang_base
-from ..translit import variants
+from ..translit import transliterate, variants
 from .inflection import forms
 from .textfold import fold_chars
 
@@ -251,6 +251,7 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
         b.add_name(i, unicodedata.normalize("NFC", n.text), n.lang, n.type)
     t.by_place = [tuple(x) for x in by_place]
     _add_transliterations(b, index)
+    _add_cross_script(b, index)
     return b.finish()
 
 
@@ -287,3 +288,23 @@ def _add_transliterations(b: _Builder, index) -> None:
                 for spelling in _separator_variants(variant):
                     b.add_forms([(fold_chars(f), case) for f, case in forms(spelling, "ru", "Cyrl")],
                                 CASE_INITIAL, name_id, TRANSLIT_CYRILLIC, scheme)
+
+
+def _add_cross_script(b: _Builder, index) -> None:
+    """How one language's texts spell another's names, from ``[cross_script]`` in rules.toml:
+    Armenian texts write the Soviet Russian names in Armenian letters (Կարյագինո, Ժդանով),
+    Russian texts the Armenian village names in Cyrillic (Беркадзор, Тог). Declined in the
+    target language, worth what a made-up Russian spelling is (``TRANSLIT_CYRILLIC``)."""
+    for target, spec in b.rules.get("cross_script", {}).items():
+        sources, scheme = set(spec["from"]), spec["scheme"]
+        letters = re.compile(spec["letters"])
+        script = spec["script"]
+        for name_id, n in enumerate(index.names):
+            if b.table.names[name_id] is None or n.lang not in sources:
+                continue
+            variant = transliterate(n.text, scheme)
+            if variant == n.text or not letters.fullmatch(variant):
+                continue
+            for spelling in _separator_variants(variant):
+                b.add_forms([(fold_chars(f), case) for f, case in forms(spelling, target, script)],
+                            CASE_INITIAL, name_id, TRANSLIT_CYRILLIC, scheme)
