@@ -397,3 +397,9 @@ def test_armenian_list_heads_and_month_names(tagger, text, expected):
 ])
 def test_cross_script_spellings(tagger, text, expected):
     assert spans(tagger, text) == expected
+
+
+def test_a_given_name_cue_is_not_the_start_of_a_longer_word(tagger):
+    # ստեփան* (Stepan, a given name before a surname) must not fire inside Ստեփանակերտից
+    assert spans(tagger, "Ստեփանակերտից Երևան տանող ճանապարհը։") == [
+        ("Ստեփանակերտից", "stepanakert"), ("Երևան", "yerevan")]

@@ -169,6 +169,9 @@ class KindWords:
         return False
 
 
+MAX_PATTERN_ENDING = 3  # letters a ``prefix*`` pattern allows after its prefix
+
+
 class _WordSet:
     """Folded words and ``prefix*`` patterns."""
 
@@ -196,7 +199,9 @@ class _WordSet:
         for k in self.lengths:
             if k > len(word):
                 break
-            if word[:k] in self.prefixes:
+            # ``prefix*`` stands for the word with an ending (Степана, Ստեփանի), not any longer
+            # word that starts alike (Степанакерта, Ստեփանակերտից are places)
+            if len(word) - k <= MAX_PATTERN_ENDING and word[:k] in self.prefixes:
                 return True
         return False
 
