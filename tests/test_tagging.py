@@ -177,8 +177,8 @@ def test_common_words_need_more_than_a_capital(tagger):
 
 
 def test_ambiguous_mentions_carry_every_candidate_ranked_by_context(tagger):
-    district = tagger.tag("Ağdam rayonu")
-    assert district[0].candidates[0] == "aghdam-district"
+    district = tagger.tag("Aghdam region")  # ("Ağdam rayonu" is a district's name: rules.toml [kind_phrases])
+    assert district[0].text == "Aghdam" and district[0].candidates[0] == "aghdam-district"
     assert set(district[0].candidates) == {"aghdam-district", "aghdam-town", "aghdam-tovuz"}
     village = tagger.tag("the village of Aghdam")[0]
     assert village.id == "aghdam-tovuz"
@@ -189,8 +189,10 @@ def test_ambiguous_mentions_carry_every_candidate_ranked_by_context(tagger):
 def test_coordinated_names_share_the_kind_word(tagger):
     # "Ağdam" alone is the town; in a list ending in a district word, every member is the district
     assert tagger.tag("Ağdam")[0].id == "aghdam-town"
-    listed = tagger.tag("Şuşa və Ağdam rayonları")
-    assert [m.id for m in listed if m.text == "Ağdam"] == ["aghdam-district"]
+    listed = tagger.tag("Şuşa və Ağdam rayonları")  # the last member takes the plural kind word
+    assert [(m.text, m.id) for m in listed][-1] == ("Ağdam rayonları", "aghdam-district")
+    listed = tagger.tag("Ağdam və Şuşa rayonları")  # and the others its kind (here Ağdam is a district's name)
+    assert [(m.text, m.id) for m in listed] == [("Ağdam", "aghdam-district"), ("Şuşa rayonları", "shusha-district")]
     assert tagger.tag("the Shusha and Aghdam districts")[1].id == "aghdam-district"
     # not a list: a verb between the names
     assert tagger.tag("Ağdam bildirib ki, Şuşa rayonu")[0].id == "aghdam-town"
@@ -403,3 +405,14 @@ def test_a_given_name_cue_is_not_the_start_of_a_longer_word(tagger):
     # ստեփան* (Stepan, a given name before a surname) must not fire inside Ստեփանակերտից
     assert spans(tagger, "Ստեփանակերտից Երևան տանող ճանապարհը։") == [
         ("Ստեփանակերտից", "stepanakert"), ("Երևան", "yerevan")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # rules.toml [kind_phrases]: a district stored as "Ağdam" alone is also "Ağdam rayonu", inflected
+    ("Ağdam rayonunun sakinləri qayıdır.", [("Ağdam rayonunun", "aghdam-district")]),
+    ("Kənd Aghdam District ərazisindədir.", [("Aghdam District", "aghdam-district")]),
+    # a town is named without its kind word: the word beside it stays outside the span
+    ("Şuşa şəhərində bərpa işləri gedir.", [("Şuşa", "shusha-town")]),
+])
+def test_kind_phrases_of_districts(tagger, text, expected):
+    assert spans(tagger, text) == expected

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..scripts import script_of
 from ..vocab import lang_base
 from ..translit import transliterate, variants
-from .inflection import forms
+from .inflection import forms, grammar
 from .textfold import fold_chars
 
 HERE = Path(__file__).parent
@@ -30,6 +30,7 @@ _AZ_ASCII = str.maketrans("əƏçÇğĞıIöÖşŞüÜ", "eEcCgGiIoOsSuU")
 AS_STORED, VARIANT, PLAIN_LETTERS, TRANSLIT = 1.0, 0.97, 0.85, 0.8
 LIST_ADJECTIVE = 0.7  # Агдамский alone, in a list: the district, but said with less
 TRANSLIT_CYRILLIC = 0.4  # a Russian spelling we made up ranks below any attested name of another place
+KIND_PHRASE = 0.9  # "Tərtər çayı" of a river named Tərtər: the name is attested, the phrase is ours
 # capitalisation a mention must show
 CASE_ANY, CASE_INITIAL, CASE_ALL = 0, 1, 2
 
@@ -156,7 +157,7 @@ class _Builder:
         if members.get(name_id, (0.0,))[0] < quality:
             members[name_id] = (quality, scheme)
 
-    def add_name(self, name_id: int, text: str, lang: str, name_type: str) -> None:
+    def add_name(self, name_id: int, text: str, lang: str, name_type: str, max_quality: float = 1.0) -> None:
         script = script_of(text)
         base = lang_base(lang)
         rule = _case_rule(text, script, self.cased)
@@ -169,7 +170,7 @@ class _Builder:
                 for kind, variant, quality in _letter_variants(form, base, script):
                     groups.setdefault((spelling, kind), (quality, []))[1].append((fold_chars(variant), case))
         for quality, folded in groups.values():
-            self.add_forms(folded, rule, name_id, quality)
+            self.add_forms(folded, rule, name_id, min(quality, max_quality))
         heads = self.rules.get("list_heads", {}).get(base, {})
         if heads and rule == CASE_INITIAL:
             self._add_list_forms(name_id, text, lang, script, heads)
@@ -252,6 +253,7 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
     t.by_place = [tuple(x) for x in by_place]
     _add_transliterations(b, index)
     _add_cross_script(b, index)
+    _add_kind_phrases(b, index)
     return b.finish()
 
 
@@ -308,3 +310,23 @@ def _add_cross_script(b: _Builder, index) -> None:
             for spelling in _separator_variants(variant):
                 b.add_forms([(fold_chars(f), case) for f, case in forms(spelling, target, script)],
                             CASE_INITIAL, name_id, TRANSLIT_CYRILLIC, scheme)
+
+
+def _add_kind_phrases(b: _Builder, index) -> None:
+    """A name with its kind word, from ``[kind_phrases]`` in rules.toml, for the places of that
+    kind whose names lack it: ``Tərtər çayı`` (a river), ``Ağcabədi rayonunun`` (a district),
+    ``Լաչինի շրջանում``; inflected and listed like the stored names, worth ``KIND_PHRASE``."""
+    for base, spec in b.rules.get("kind_phrases", {}).items():
+        g = grammar(base)
+        for name_id, n in enumerate(index.names):
+            if b.table.names[name_id] is None or lang_base(n.lang) != base or script_of(n.text) != spec["script"]:
+                continue
+            place = index.places.get(n.place_id)
+            templates = spec.get(place.kind, ()) if place is not None else ()
+            words = fold_chars(n.text).split(" ")
+            for template in templates:
+                kind_word = fold_chars(template.rsplit("}", 1)[1].strip())
+                if kind_word in words:
+                    continue  # the name says it already: Ağdam rayonu
+                gen = g.inflect(n.text, "gen") if g is not None and "{gen}" in template else n.text
+                b.add_name(name_id, template.format(nom=n.text, gen=gen), n.lang, n.type, max_quality=KIND_PHRASE)
