@@ -30,7 +30,7 @@ _AZ_ASCII = str.maketrans("əƏçÇğĞıIöÖşŞüÜ", "eEcCgGiIoOsSuU")
 AS_STORED, VARIANT, PLAIN_LETTERS, TRANSLIT = 1.0, 0.97, 0.85, 0.8
 LIST_ADJECTIVE = 0.7  # Агдамский alone, in a list: the district, but said with less
 TRANSLIT_CYRILLIC = 0.4  # a Russian spelling we made up ranks below any attested name of another place
-KIND_PHRASE = 0.9  # "Tərtər çayı" of a river named Tərtər: the name is attested, the phrase is ours
+KIND_PHRASE = 0.9  # "Ağcabədi rayonu" of a district named Ağcabədi: the name is attested, the phrase is ours
 # capitalisation a mention must show
 CASE_ANY, CASE_INITIAL, CASE_ALL = 0, 1, 2
 
@@ -314,8 +314,8 @@ def _add_cross_script(b: _Builder, index) -> None:
 
 def _add_kind_phrases(b: _Builder, index) -> None:
     """A name with its kind word, from ``[kind_phrases]`` in rules.toml, for the places of that
-    kind whose names lack it: ``Tərtər çayı`` (a river), ``Ağcabədi rayonunun`` (a district),
-    ``Լաչինի շրջանում``; inflected and listed like the stored names, worth ``KIND_PHRASE``."""
+    kind whose names lack it (``Ağcabədi rayonunun``, ``Zərdab rayonlarında``, ``Aghjabadi
+    District``); inflected and listed like the stored names, worth ``KIND_PHRASE``."""
     for base, spec in b.rules.get("kind_phrases", {}).items():
         g = grammar(base)
         for name_id, n in enumerate(index.names):
