@@ -58,7 +58,8 @@ def _keys_version() -> str:
     """Hash of the code and tables that make search keys: changing a scheme rebuilds the index."""
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    files = [pkg / "keys.py", pkg / "fold.py"] + sorted((pkg / "translit").rglob("*.py")) + \
+    files = [pkg / "keys.py", pkg / "fold.py", pkg / "generic.py", pkg / "generic.toml"] + \
+        sorted((pkg / "translit").rglob("*.py")) + \
         sorted((pkg / "translit").rglob("*.toml"))
     for f in files:
         h.update(f.name.encode() + b"\0" + f.read_bytes())

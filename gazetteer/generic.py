@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from itertools import product
 from pathlib import Path
 
 from .fold import fold
@@ -21,9 +22,14 @@ _WORDS = re.compile(r"[\s\-‐‑‒–—―/,.]+")
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, str], dict]:
+def _data() -> dict:
     with (Path(__file__).with_name("generic.toml")).open("rb") as fh:
-        data = tomllib.load(fh)
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, str], dict]:
+    data = _data()
     kinds = {fold(w): frozenset(v.split()) for w, v in data["kind_words"].items()}
     quals = {}
     for canon, forms in data["qualifiers"].items():
@@ -56,6 +62,38 @@ def split_generic(text: str) -> tuple[str, frozenset[str]]:
 
 def generic_key(text: str) -> str:
     return split_generic(text)[0]
+
+
+MAX_ADJECTIVE_KEYS = 9
+
+
+def adjective_keys(text: str) -> list[str]:
+    """More generic keys of a name whose kind word follows a place adjective: the adjective read
+    back as the name it was made from (``[adjective_stems]``): ``Кельбаджар-Лачинский
+    экономический район`` also has the key of ``Kalbajar-Lachin``, ``Шушинский район`` that of
+    ``Şuşa``. Empty for a name without a kind word."""
+    if not split_generic(text)[1]:
+        return []
+    stems = _data().get("adjective_stems", {})
+    kinds, quals, _ = _tables()
+    words = re.split(r"([\s\-‐‑‒–—―/,.]+)", text)
+    options, changed = [], False
+    for w in words:
+        low = w.lower()
+        alts = [] if fold(w) in kinds or fold(w) in quals else \
+            [w[:len(w) - len(end)] + repl for end, repl in stems.items() if low.endswith(end) and len(w) > len(end)]
+        changed = changed or bool(alts)
+        options.append(alts or [w])
+    if not changed:
+        return []
+    out: list[str] = []
+    for combo in product(*options):
+        key = generic_key("".join(combo))
+        if key and key not in out:
+            out.append(key)
+        if len(out) >= MAX_ADJECTIVE_KEYS:
+            break
+    return out
 
 
 def samples() -> dict:

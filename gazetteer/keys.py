@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from .fold import compact, fold
-from .generic import generic_key
+from .generic import adjective_keys, generic_key
 from .translit import skeleton, variants
 
 _SCHWA_AS_A = str.maketrans("əƏǝƎ", "aAaA")
@@ -50,6 +50,8 @@ def _skeleton(text: str, lang: str):
 
 def _generic(text: str, lang: str):
     yield generic_key(text), None
+    for key in adjective_keys(text):  # Агдамский район: also the key of Ağdam
+        yield key, None
 
 
 # stage -> generator, in the order the resolver tries them.

@@ -249,8 +249,8 @@ def _rank(index: Index, query: Query, found: list, hints: frozenset[str],
         found = list(_query_transliterations(index, query.text))
     typos = not found or all(e[1] in _LOOSE_STAGES for e in found)
     if typos:  # typos only when no spelling of any name matched, or only a loose key did
-        # (then by spelling alone: near misses in sound add nothing to a sound match)
-        found += _fuzzy_candidates(index, query.text, sound=not found)
+        # (then by spelling alone after a sound match: near misses in sound add nothing to it)
+        found += _fuzzy_candidates(index, query.text, sound=not any(e[1] == "skeleton" for e in found))
     # Only the entries of a place's best stage can win it (bands do not overlap by more than
     # the adjustments), and one name reached twice counts once: score nothing else.
     names, order = index.names, _STAGE_ORDER

@@ -37,3 +37,16 @@ def test_generic_words_alone_make_no_key():
 def test_never_raises(text):
     key, hints = split_generic(text)
     assert isinstance(key, str) and isinstance(hints, frozenset)
+
+
+@pytest.mark.parametrize("adjectival,name", samples()["adjective"], ids=lambda x: x)
+def test_place_adjectives_read_back_as_the_name(adjectival, name):
+    from gazetteer.generic import adjective_keys
+
+    assert generic_key(name) in adjective_keys(adjectival)
+
+
+def test_no_adjective_keys_without_a_kind_word():
+    from gazetteer.generic import adjective_keys
+
+    assert adjective_keys("Агдамский") == [] and adjective_keys("Ağdam") == []

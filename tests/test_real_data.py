@@ -139,3 +139,17 @@ def test_precomputed_ranking_equals_the_full_path_on_the_full_data(real_db):
     gz.prepare_for_serving()
     assert len(gz.index.plain_ranks) > 20_000
     assert [dump(q) for q in queries] == before
+
+
+@pytest.mark.parametrize("query,place", [
+    ("Kalbajar-Lachin", "wof-1108808607"),  # known only as Кельбаджар-Лачинский экономический район
+    ("Guba-Khachmaz", "wof-1108808623"),    # Губа-Хачмазский экономический район
+])
+def test_russian_place_adjectives_read_back_as_names(real_gz, query, place):
+    assert place in [r.place.id for r in real_gz.resolve(query, limit=3)]
+
+
+def test_a_generic_match_still_lets_typos_by_sound_in(real_gz):
+    # Karyagin: the district by its adjective (Карягинский район), the town by sound (Karyagino)
+    ids = [r.place.id for r in real_gz.resolve("Karyagin", limit=5)]
+    assert "fuzuli-district" in ids and "fuzuli-town" in ids
