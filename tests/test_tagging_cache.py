@@ -19,7 +19,7 @@ def test_the_cache_key_follows_every_input_of_the_tables(monkeypatch, name):
     assert cache._tables_hash() != before
 
 
-@pytest.mark.parametrize("name", ["ru-Cyrl-t-ru-latn-x0-search.toml", "engine.py"])
+@pytest.mark.parametrize("name", ["ru-Cyrl-t-ru-latn-x0-search.toml", "engine.py", "generic.toml", "generic.py"])
 def test_the_transliteration_schemes_change_the_data_version_the_cache_is_keyed_by(monkeypatch, name):
     from gazetteer.build import _keys_version
 
