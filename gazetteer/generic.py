@@ -76,7 +76,7 @@ def adjective_keys(text: str) -> list[str]:
         return []
     stems = _data().get("adjective_stems", {})
     kinds, quals, _ = _tables()
-    words = re.split(r"([\s\-‐‑‒–—―/,.]+)", text)
+    words = re.split(f"({_WORDS.pattern})", text)  # the separators kept, to join the words back
     options, changed = [], False
     for w in words:
         low = w.lower()

@@ -37,6 +37,10 @@ def test_generic_words_alone_make_no_key():
 def test_never_raises(text):
     key, hints = split_generic(text)
     assert isinstance(key, str) and isinstance(hints, frozenset)
+    from gazetteer.generic import adjective_keys
+
+    extra = adjective_keys(text)
+    assert isinstance(extra, list) and (not extra or hints)  # only names with a kind word get more keys
 
 
 @pytest.mark.parametrize("adjectival,name", samples()["adjective"], ids=lambda x: x)
