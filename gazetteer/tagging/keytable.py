@@ -20,7 +20,7 @@ from pathlib import Path
 from ..scripts import script_of
 from ..vocab import lang_base
 from ..translit import transliterate, variants
-from .inflection import forms, grammar
+from .inflection import forms
 from .textfold import fold_chars
 
 HERE = Path(__file__).parent
@@ -287,9 +287,15 @@ def _add_transliterations(b: _Builder, index) -> None:
             continue  # the place's own Russian names find it; its stray romanizations add only noise
         for variant, scheme in variants(n.text, n.lang):
             if scheme in CYRILLIC_SCHEMES and _RUSSIAN_LETTERS.fullmatch(variant):
-                for spelling in _separator_variants(variant):
-                    b.add_forms([(fold_chars(f), case) for f, case in forms(spelling, "ru", "Cyrl")],
-                                CASE_INITIAL, name_id, TRANSLIT_CYRILLIC, scheme)
+                _add_made_up(b, name_id, variant, "ru", "Cyrl", scheme)
+
+
+def _add_made_up(b: _Builder, name_id: int, spelling: str, lang: str, script: str, scheme: str) -> None:
+    """A spelling we made by transliteration, with its separator variants, declined in ``lang``,
+    worth ``TRANSLIT_CYRILLIC``: below any attested name of another place."""
+    for variant in _separator_variants(spelling):
+        b.add_forms([(fold_chars(f), case) for f, case in forms(variant, lang, script)],
+                    CASE_INITIAL, name_id, TRANSLIT_CYRILLIC, scheme)
 
 
 def _add_cross_script(b: _Builder, index) -> None:
@@ -305,11 +311,8 @@ def _add_cross_script(b: _Builder, index) -> None:
             if b.table.names[name_id] is None or n.lang not in sources:
                 continue
             variant = transliterate(n.text, scheme)
-            if variant == n.text or not letters.fullmatch(variant):
-                continue
-            for spelling in _separator_variants(variant):
-                b.add_forms([(fold_chars(f), case) for f, case in forms(spelling, target, script)],
-                            CASE_INITIAL, name_id, TRANSLIT_CYRILLIC, scheme)
+            if variant != n.text and letters.fullmatch(variant):
+                _add_made_up(b, name_id, variant, target, script, scheme)
 
 
 def _add_kind_phrases(b: _Builder, index) -> None:
@@ -317,16 +320,11 @@ def _add_kind_phrases(b: _Builder, index) -> None:
     kind whose names lack it (``Ağcabədi rayonunun``, ``Zərdab rayonlarında``, ``Aghjabadi
     District``); inflected and listed like the stored names, worth ``KIND_PHRASE``."""
     for base, spec in b.rules.get("kind_phrases", {}).items():
-        g = grammar(base)
         for name_id, n in enumerate(index.names):
             if b.table.names[name_id] is None or lang_base(n.lang) != base or script_of(n.text) != spec["script"]:
                 continue
             place = index.places.get(n.place_id)
-            templates = spec.get(place.kind, ()) if place is not None else ()
             words = fold_chars(n.text).split(" ")
-            for template in templates:
-                kind_word = fold_chars(template.rsplit("}", 1)[1].strip())
-                if kind_word in words:
-                    continue  # the name says it already: Ağdam rayonu
-                gen = g.inflect(n.text, "gen") if g is not None and "{gen}" in template else n.text
-                b.add_name(name_id, template.format(nom=n.text, gen=gen), n.lang, n.type, max_quality=KIND_PHRASE)
+            for kind_word in spec.get(place.kind, ()) if place is not None else ():
+                if fold_chars(kind_word) not in words:  # "Ağdam rayonu" says it already
+                    b.add_name(name_id, f"{n.text} {kind_word}", n.lang, n.type, max_quality=KIND_PHRASE)
