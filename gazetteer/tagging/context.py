@@ -224,6 +224,10 @@ class DocumentPlaces:
     """The places a document (or block) names unambiguously, indexed for ``coherence``."""
 
     CELL = 0.3  # degrees: a 30 km radius never reaches beyond the neighbouring cells
+    # Two points in one cell of 0.15° are at most 16.7 km apart north-south and east-west,
+    # 23.6 km across (less than NEAR_KM anywhere on Earth): a document place in the same small
+    # cell settles coherence without measuring.
+    SURE_CELL = 0.15
     UNKNOWN = 0.5  # coherence of a place without coordinates and without a link to the document
 
     def __init__(self, places: set[int], related: list[tuple[int, ...]],
@@ -236,10 +240,13 @@ class DocumentPlaces:
         self.neighbours = {r for p in places for r in related[p]}  # their parents and children
         self._memo: dict[int, float] = {}
         self.grid: dict[int, list[int]] = {}  # cell key (see _CELL_KEY) -> places
+        self.sure: dict[int, list[int]] = {}  # the same for SURE_CELL
         for p in places:
             c = coords[p]
             if c is not None:
                 self.grid.setdefault(int(c[0] // self.CELL) * _CELL_KEY + int(c[1] // self.CELL), []).append(p)
+                self.sure.setdefault(int(c[0] // self.SURE_CELL) * _CELL_KEY + int(c[1] // self.SURE_CELL),
+                                     []).append(p)
 
     def coherence(self, place: int) -> float:
         """1 when the place is part of, contains, or lies within 30 km of a place the document
@@ -258,6 +265,9 @@ class DocumentPlaces:
         here = self.coords[place]
         if here is not None:
             lat, lon = here
+            same = self.sure.get(int(lat // self.SURE_CELL) * _CELL_KEY + int(lon // self.SURE_CELL))
+            if same is not None and (same[0] != place or len(same) > 1):
+                return 1.0
             base = int(lat // self.CELL) * _CELL_KEY + int(lon // self.CELL)
             lat1, lon1, cos_lat = self._radians(place)
             coords, grid, radians = self.coords, self.grid, self.radians

@@ -123,6 +123,9 @@ class Tagger:
         self._automaton = a
         self._apostrophe_tails = {tail: case for tails in t.tails for tail, case in tails.items()
                                   if tail.startswith("'")}
+        # Most words that merely start like a stem (Danışıqlar, после) end in no tail of any
+        # stem: one set lookup spares them the walk through the stem's tail sets.
+        self._known_tails = frozenset(tail for tails in t.tails for tail in tails)
         self._clitic_cases = {case for tails in t.tails for case in tails.values() if is_clitic(case)}
         weights = self._kind_words.name_weights
         self._name_worth = [name_weight(n, weights) if n is not None else 0.0 for n in t.names]
@@ -216,6 +219,7 @@ class Tagger:
         apostrophe_tails = self._apostrophe_tails
         clitic_cases = self._clitic_cases
         tail_match = _TAIL.match
+        known_tails = self._known_tails
         for last, value in self._automaton.iter(s):
             if value is None:
                 mixed = True
@@ -232,7 +236,12 @@ class Tagger:
             e = last + 1
             if e < n:
                 c = s[e]
-                tail = tail_match(s, e).group() if c.isalnum() or c == "'" else ""
+                if c.isalnum() or c == "'":
+                    tail = tail_match(s, e).group()
+                    if tail not in known_tails and c != "'":
+                        continue
+                else:
+                    tail = ""
             else:
                 tail = ""
             for tails, rule, members, msid in groups:

@@ -1,0 +1,46 @@
+"""DocumentPlaces.coherence against its definition, measured the slow way."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from gazetteer.tagging.context import NEAR_KM, DocumentPlaces, distance_km
+
+
+def expected(place, doc, related, coords):
+    """1 when related to or within NEAR_KM of another place of the document; 0.5 when it shares
+    a relative with one; UNKNOWN without coordinates; else 0."""
+    if set(related[place]) & doc:
+        return 1.0
+    here = coords[place]
+    if here is not None and any(o != place and coords[o] is not None and distance_km(here, coords[o]) <= NEAR_KM
+                                for o in doc):
+        return 1.0
+    if set(related[place]) & {r for p in doc for r in related[p]}:
+        return 0.5
+    return DocumentPlaces.UNKNOWN if here is None else 0.0
+
+
+point = st.one_of(
+    st.tuples(st.floats(38.0, 42.0), st.floats(44.0, 50.0)),  # the region: many places close together
+    st.tuples(st.floats(-89.9, 89.9), st.floats(-179.9, 179.9)),  # anywhere, the small cells near the poles too
+    st.none(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(coords=st.lists(point, min_size=2, max_size=12), data=st.data())
+def test_coherence_matches_its_definition(coords, data):
+    n = len(coords)
+    related = [tuple(data.draw(st.lists(st.integers(0, n - 1), max_size=2))) for _ in range(n)]
+    doc = set(data.draw(st.lists(st.integers(0, n - 1), max_size=n)))
+    places = DocumentPlaces(doc, related, coords)
+    for p in range(n):
+        want = expected(p, doc, related, coords) if doc else 0.0
+        assert places.coherence(p) == want, (p, coords, doc, related)
+
+
+def test_a_place_alone_in_its_small_cell_is_not_near_itself():
+    coords = [(40.01, 46.01), (41.9, 49.9)]
+    places = DocumentPlaces({0}, [(), ()], coords)
+    assert places.coherence(0) == 0.0
+    assert DocumentPlaces({0, 1}, [(), ()], [(40.01, 46.01), (40.02, 46.02)]).coherence(0) == 1.0
