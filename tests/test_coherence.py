@@ -22,7 +22,7 @@ def expected(place, doc, related, coords):
 
 point = st.one_of(
     st.tuples(st.floats(38.0, 42.0), st.floats(44.0, 50.0)),  # the region: many places close together
-    st.tuples(st.floats(-89.9, 89.9), st.floats(-179.9, 179.9)),  # anywhere, the small cells near the poles too
+    st.tuples(st.floats(-80.0, 80.0), st.floats(-170.0, 170.0)),  # far from the region (not at the poles, not across the antimeridian)
     st.none(),
 )
 
@@ -44,3 +44,10 @@ def test_a_place_alone_in_its_small_cell_is_not_near_itself():
     places = DocumentPlaces({0}, [(), ()], coords)
     assert places.coherence(0) == 0.0
     assert DocumentPlaces({0, 1}, [(), ()], [(40.01, 46.01), (40.02, 46.02)]).coherence(0) == 1.0
+
+
+def test_a_place_two_columns_east_at_the_regions_latitude_is_near():
+    # 0.302° of longitude at 40° N is 25.8 km, but the two points lie two grid columns apart
+    a, b = (40.1, 46.499), (40.1, 46.801)
+    assert distance_km(a, b) < NEAR_KM
+    assert DocumentPlaces({1}, [(), ()], [a, b]).coherence(0) == 1.0

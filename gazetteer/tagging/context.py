@@ -13,7 +13,6 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SENTENCE = re.compile(r"[.!?;։…]\s|\n")  # a kind word is never looked for across a sentence end
 _GAP = re.compile(r"[\s,]+")
 _CELL_KEY = 1 << 16  # grid cell (i, j) -> i * _CELL_KEY + j
-_NEIGHBOUR_CELLS = tuple(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in (-1, 0, 1))
 NEAR_KM = 30.0  # two places this close are "the same area" for a document
 SAME_KM = 10.0  # two candidates this close are one place at two levels (a town and its district)
 
@@ -223,7 +222,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 class DocumentPlaces:
     """The places a document (or block) names unambiguously, indexed for ``coherence``."""
 
-    CELL = 0.3  # degrees: a 30 km radius never reaches beyond the neighbouring cells
+    CELL = 0.3  # degrees (see _cells_around)
     # Two points in one cell of 0.15° are at most 16.7 km apart north-south and east-west,
     # 23.6 km across (less than NEAR_KM anywhere on Earth): a document place in the same small
     # cell settles coherence without measuring.
@@ -239,6 +238,7 @@ class DocumentPlaces:
         self.radians = {} if radians is None else radians
         self.neighbours = {r for p in places for r in related[p]}  # their parents and children
         self._memo: dict[int, float] = {}
+        self._columns: dict[int, int] = {}  # grid row -> columns to search each way
         self.grid: dict[int, list[int]] = {}  # cell key (see _CELL_KEY) -> places
         self.sure: dict[int, list[int]] = {}  # the same for SURE_CELL
         for p in places:
@@ -268,20 +268,21 @@ class DocumentPlaces:
             same = self.sure.get(int(lat // self.SURE_CELL) * _CELL_KEY + int(lon // self.SURE_CELL))
             if same is not None and (same[0] != place or len(same) > 1):
                 return 1.0
-            base = int(lat // self.CELL) * _CELL_KEY + int(lon // self.CELL)
+            i, j = int(lat // self.CELL), int(lon // self.CELL)
             lat1, lon1, cos_lat = self._radians(place)
             coords, grid, radians = self.coords, self.grid, self.radians
             sin, asin, sqrt = math.sin, math.asin, math.sqrt
-            for step in _NEIGHBOUR_CELLS:
-                for o in grid.get(base + step, ()):
+            for cell in self._cells_around(i, j, lat):
+                for o in grid.get(cell, ()):
                     if o == place:
                         continue
                     there = coords[o]
-                    # within_km(here, there, NEAR_KM): its box test, then distance_km on cached radians
-                    if abs(lat - there[0]) * 111.2 > NEAR_KM or \
-                            abs(lon - there[1]) * 111.3 * cos_lat > NEAR_KM * 1.01:
+                    if abs(lat - there[0]) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
                         continue
                     lat2, lon2, cos2 = radians.get(o) or self._radians(o)
+                    # east-west, at the latitude nearer the pole (1 % slack for the curvature)
+                    if abs(lon - there[1]) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
+                        continue
                     h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
                     if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
                         return 1.0
@@ -291,6 +292,19 @@ class DocumentPlaces:
             return self.UNKNOWN
         return 0.0
 
+
+    def _cells_around(self, i: int, j: int, lat: float) -> list[int]:
+        """The grid cells that can hold a place within NEAR_KM of one in cell (i, j): one row up
+        and down (0.3° of latitude is 33 km), and as many columns as NEAR_KM spans at the
+        latitude nearer the pole (0.3° of longitude is 25 km at 42° N: two columns each way
+        there). The grid does not wrap at the antimeridian, and the flat east-west test is meant
+        for latitudes below 80°."""
+        k = self._columns.get(i)
+        if k is None:
+            edge = min(90.0, abs(lat) + self.CELL)
+            width = self.CELL * 111.3 * math.cos(math.radians(edge))
+            k = self._columns[i] = min(int(360 / self.CELL), math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9)
+        return [(i + di) * _CELL_KEY + j + dj for di in (-1, 0, 1) for dj in range(-k, k + 1)]
 
     def _radians(self, place: int) -> tuple[float, float, float]:
         got = self.radians.get(place)
