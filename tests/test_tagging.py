@@ -29,6 +29,7 @@ PLACES = MINI_PLACES + [
     ("oktyabr-village", "village", 40.1, 47.2, "AZ", 400),
     ("fuzuli-town", "city", 39.6, 47.15, "AZ", 20000),
     ("berkadzor", "village", 39.85, 46.7, "AZ", 300),
+    ("goranboy-town", "city", 40.61, 46.79, "AZ", 18000),
 ]
 NAMES = MINI_NAMES + [
     ("aghdam-district", "Ağdam", "az-Latn", "official", "azerbaijan", "", "", "1"),
@@ -49,6 +50,8 @@ NAMES = MINI_NAMES + [
     ("oktyabr-village", "Oktyabr", "az-Latn", "official", "azerbaijan", "", "", "1"),
     ("fuzuli-town", "Карягино", "ru", "historical", "russian-empire", "", "1959", "0"),
     ("berkadzor", "Բերքաձոր", "hy", "official", "artsakh", "", "", "1"),
+    ("nkao", "ԼՂԻՄ", "hy", "abbreviation", "ussr", "1923", "1991", "1"),
+    ("goranboy-town", "Геранбой", "ru", "exonym", "russia", "", "", "1"),
 ]
 
 
@@ -369,6 +372,15 @@ TABLE_CASES = [
     pytest.param("в составе Азербайджанской ССР в 1930 году", [("Азербайджанской ССР", "azssr")], id="ru-ssr"),
     pytest.param("В АЗЕРБАЙДЖАНСКОЙ ССР", [("АЗЕРБАЙДЖАНСКОЙ ССР", "azssr")], id="ru-ssr-caps"),
     pytest.param("в Вайоц Дзоре и рядом", [("Вайоц Дзоре", "vayots-dzor")], id="ru-compound"),
+    # ru.toml: a last word in -ой is a noun (Геранбоя, not Геранбого)
+    pytest.param("Жители Геранбоя и Геранбое", [("Геранбоя", "goranboy-town"), ("Геранбое", "goranboy-town")],
+                 id="ru-noun-oi"),
+    # hy.toml [abbreviation]: an abbreviation's ending after a hyphen is part of the mention;
+    # a hyphen before anything else is not
+    pytest.param("գտնվում էր ԼՂԻՄ-ից հյուսիս", [("ԼՂԻՄ-ից", "nkao")], id="hy-abbreviation-abl"),
+    pytest.param("ԼՈՒՐԵՐ ԼՂԻՄ-Ի ԴԱՇՏԵՐԻՑ", [("ԼՂԻՄ-Ի", "nkao")], id="hy-abbreviation-caps"),
+    pytest.param("ԼՂԻՄ-Ստեփանակերտ", [("ԼՂԻՄ", "nkao"), ("Ստեփանակերտ", "stepanakert")], id="hy-abbreviation-compound"),
+    pytest.param("լղիմ-ից", [], id="hy-abbreviation-lower"),
     # az.toml: the predicative -dIr
     pytest.param("Kənd Şuşa rayonundadır.", [("Şuşa rayonundadır", "shusha-district")], id="az-copula-loc"),
     pytest.param("Bu Şuşadır.", [("Şuşadır", "shusha-town")], id="az-copula"),

@@ -49,6 +49,13 @@ class EndingsGrammar:
         self.examples = spec.get("example", [])
         self.indeclinable = re.compile(spec["indeclinable"]) if "indeclinable" in spec else None
         self.head_nouns = frozenset(spec.get("head_nouns", ()))
+        # Abbreviations that take their endings after a hyphen, as written (ԼՂԻՄ-ից)
+        abbr = spec.get("abbreviation")
+        self.abbreviation = re.compile(abbr["match"]) if abbr else None
+        self.abbreviation_endings = {k: tuple(abbr[k]) for k in self.cases if abbr and k in abbr}
+
+    def is_abbreviation(self, text: str) -> bool:
+        return self.abbreviation is not None and self.abbreviation.search(text) is not None
 
     def _classify(self, word: str, adjective_only: bool) -> WordClass | None:
         if self.indeclinable is not None and self.indeclinable.search(word):
@@ -108,6 +115,8 @@ class EndingsGrammar:
         return out
 
     def forms(self, text: str) -> list[tuple[str, str]]:
+        if self.is_abbreviation(text):
+            return [(text + e, case) for case in self.cases for e in self.abbreviation_endings.get(case, ())]
         seen, out = set(), []
         for case in self.cases:
             for form in self._variants(text, case, first_only=False):
@@ -122,6 +131,8 @@ class EndingsGrammar:
         case = case.rpartition(".")[2]
         if case not in self.cases:
             return text
+        if self.is_abbreviation(text):
+            return text + self.abbreviation_endings.get(case, ("",))[0]
         return self._variants(text, case, first_only=True)[0]
 
 
@@ -260,6 +271,16 @@ def grammar(lang: str):
         return None
     spec = tomllib.loads(path.read_text(encoding="utf-8"))
     return HarmonyGrammar(spec) if "suffixes" in spec else EndingsGrammar(spec)
+
+
+def abbreviation_forms(text: str, lang: str, script: str | None = None) -> list[tuple[str, str]]:
+    """The forms of a name written in capitals: itself, and the hyphenated endings its
+    language gives abbreviations (``ԼՂԻՄ-ից``); other capitals do not inflect."""
+    out = [(text, "nom")]
+    for g in grammars_for(text, lang, script):
+        if isinstance(g, EndingsGrammar) and g.is_abbreviation(text):
+            out += [(form, f"{g.lang}:{case}") for form, case in g.forms(text) if form != text]
+    return out
 
 
 def is_clitic(case: str) -> bool:

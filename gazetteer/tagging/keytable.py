@@ -20,11 +20,11 @@ from pathlib import Path
 from ..scripts import script_of
 from ..vocab import lang_base
 from ..translit import transliterate, variants
-from .inflection import forms
+from .inflection import abbreviation_forms, forms
 from .textfold import fold_chars
 
 HERE = Path(__file__).parent
-_TAIL_OK = re.compile(r"^'?[^\W_]*$")
+_TAIL_OK = re.compile(r"^['-]?[^\W_]*$")  # an ending, after an apostrophe (Şuşa'da) or a hyphen (ԼՂԻՄ-ից)
 _AZ_ASCII = str.maketrans("əƏçÇğĞıIöÖşŞüÜ", "eEcCgGiIoOsSuU")
 # match quality of a spelling variant (1.0 = as stored)
 AS_STORED, VARIANT, PLAIN_LETTERS, TRANSLIT = 1.0, 0.97, 0.85, 0.8
@@ -165,7 +165,7 @@ class _Builder:
             return
         groups: dict[tuple[str, str], tuple[float, list[tuple[str, str]]]] = {}
         for spelling in _separator_variants(text):
-            inflected = forms(spelling, lang, script) if rule != CASE_ALL else [(spelling, "nom")]
+            inflected = forms(spelling, lang, script) if rule != CASE_ALL else abbreviation_forms(spelling, lang, script)
             for form, case in inflected:
                 for kind, variant, quality in _letter_variants(form, base, script):
                     groups.setdefault((spelling, kind), (quality, []))[1].append((fold_chars(variant), case))

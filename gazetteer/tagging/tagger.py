@@ -24,7 +24,7 @@ from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, FRONT_CHARS, KeyTable
 from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
 
-_TAIL = re.compile(r"'?[^\W_]*")
+_TAIL = re.compile(r"['-]?[^\W_]*")  # see keytable._TAIL_OK
 _SENTENCE_END = frozenset(".!?…:;\"«»“”()[]|•–—-։")  # ։ is the Armenian full stop
 BLOCK_CHARS = 1 << 18  # texts are scanned in blocks of about this many characters
 IMPORTANCE_WEIGHT = 0.1
@@ -236,9 +236,9 @@ class Tagger:
             e = last + 1
             if e < n:
                 c = s[e]
-                if c.isalnum() or c == "'":
+                if c.isalnum() or c == "'" or c == "-":
                     tail = tail_match(s, e).group()
-                    if tail not in known_tails and c != "'":
+                    if tail not in known_tails and c.isalnum():
                         continue
                 else:
                     tail = ""
@@ -248,9 +248,14 @@ class Tagger:
                 case = tails.get(tail)
                 used = tail
                 if case is None:
-                    if not tail or tail[0] != "'" or "" not in tails:
+                    if not tail or "" not in tails:
                         continue
-                    case = apostrophe_tails.get(tail)
+                    if tail[0] == "-":  # Шуша-Ханкенди: the name ends at the hyphen
+                        used, case = "", tails[""]
+                    elif tail[0] != "'":
+                        continue
+                    else:
+                        case = apostrophe_tails.get(tail)
                     if case is None:  # an unknown suffix or a closing quote: the bare name
                         if len(tail) - 1 > MAX_UNKNOWN_APOSTROPHE_TAIL:
                             continue
