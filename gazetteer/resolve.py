@@ -302,14 +302,14 @@ def _plain_key(text: str) -> tuple[str, str, str]:
 
 
 def build_plain_ranks(index: Index) -> dict:
-    """The option-less ranking, exact stage left out, of every stored spelling's keys.
+    """The option-less ranking of every stored spelling and of its keys.
 
-    A server computes it once (2–4 s on the full data) so that a query spelled like a stored name, in
-    any case, is ranked by one lookup; the exact stage is merged in per query (``_precomputed``).
-    Keyed by the keys tuple (``_plain_key``) and, sharing the same lists, by each stored
-    spelling itself, which spares a query spelled exactly so computing its keys. Spellings with
-    a generic word (a hint), or whose only matches are loose, are not included: they take the
-    full path."""
+    A server computes it once (2–4 s on the full data) so that a query spelled like a stored
+    name is ranked by one lookup. Keyed by the keys tuple (``_plain_key``: the ranking without
+    the exact stage, which ``_precomputed`` merges in per query, for a query spelled in another
+    case) and by each stored spelling itself (the whole ranking, its exact matches merged in).
+    Spellings with a generic word (a hint), or whose only matches are loose, are not included:
+    they take the full path."""
     out: dict = {}
     for text in list(index.exact):
         if split_generic(text)[1]:
@@ -322,23 +322,29 @@ def build_plain_ranks(index: Index) -> dict:
                 continue
             out[key] = _rank(index, Query(text), found, frozenset(), None)
         if out[key] is not None:
-            out[text] = out[key]
+            out[text] = (_merge_exact(index, text, out[key], None),)  # a tuple: told apart from a key's list
     return {k: v for k, v in out.items() if v is not None}
 
 
 def _precomputed(index: Index, text: str, limit: int) -> list | None:
-    """The first ``limit`` of the option-less ranking from ``index.plain_ranks`` with the query's
-    exact matches merged in, or None when the query's keys are not there. Equal to ``_rank``'s
-    (tests compare them)."""
+    """The first ``limit`` of the option-less ranking from ``index.plain_ranks``, or None when
+    the query's keys are not there. Equal to ``_rank``'s (tests compare them)."""
     ranks = index.plain_ranks
     ranked = ranks.get(text)
+    if ranked is not None:  # a stored spelling: its exact matches are merged in already
+        return ranked[0][:limit]
+    ranked = ranks.get(_plain_key(text))
     if ranked is None:
-        ranked = ranks.get(_plain_key(text))
-        if ranked is None:
-            return None
+        return None
+    return _merge_exact(index, text, ranked, limit)
+
+
+def _merge_exact(index: Index, text: str, ranked: list, limit: int | None) -> list:
+    """``ranked`` (no exact stage) with the places ``text`` names exactly, ranked by their
+    exact names alone; the first ``limit`` (all when None)."""
     exact = index.exact.get(text)
     if not exact:
-        return ranked
+        return ranked if limit is None else ranked[:limit]
     plain, names, places = _plain_scores(index), index.names, index.places
     top = BANDS["exact"][0]
     mine: dict[str, tuple] = {}
@@ -351,10 +357,11 @@ def _precomputed(index: Index, text: str, limit: int) -> list | None:
         if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
             mine[pid] = (score, i, "exact", None, None)
     if not mine:
-        return ranked
+        return ranked if limit is None else ranked[:limit]
     # The first ``limit`` of the others lie in the first ``limit + len(mine)`` of the ranking.
-    rest = [e for e in ranked[:limit + len(mine)] if e[0] not in mine]
-    return sorted([*mine.items(), *rest], key=_rank_key(index))[:limit]
+    head = ranked if limit is None else ranked[:limit + len(mine)]
+    merged = sorted([*mine.items(), *(e for e in head if e[0] not in mine)], key=_rank_key(index))
+    return merged if limit is None else merged[:limit]
 
 
 def _results(index: Index, query: Query, ranked: list, hints: frozenset[str],

@@ -174,7 +174,10 @@ def test_precomputed_ranking_leaves_out_what_it_cannot_answer(gz):
     gz.prepare_for_serving()
     idx = gz.index
     assert _precomputed(idx, "Şuşa", 5) is not None
-    assert idx.plain_ranks["Şuşa"] is idx.plain_ranks[_plain_key("Şuşa")]  # by spelling, the same list
+    # by spelling: the whole ranking, its exact matches merged in; by keys: without the exact stage
+    by_spelling, by_keys = idx.plain_ranks["Şuşa"][0], idx.plain_ranks[_plain_key("Şuşa")]
+    assert by_spelling[0][1][2] == "exact" and all(e[1][2] != "exact" for e in by_keys)
+    assert {pid for pid, _ in by_spelling} >= {pid for pid, _ in by_keys}
     assert _precomputed(idx, "Shushaa", 5) is None  # a typo: the full path
     assert "Şuşa rayonu" in idx.exact and _precomputed(idx, "Şuşa rayonu", 5) is None  # a kind word hints
     assert _plain_key("SHUSHA") == _plain_key("shusha")
