@@ -30,6 +30,7 @@ PLACES = MINI_PLACES + [
     ("fuzuli-town", "city", 39.6, 47.15, "AZ", 20000),
     ("berkadzor", "village", 39.85, 46.7, "AZ", 300),
     ("goranboy-town", "city", 40.61, 46.79, "AZ", 18000),
+    ("nor-achin", "village", 40.3, 44.6, "AM", 2000),
 ]
 NAMES = MINI_NAMES + [
     ("aghdam-district", "Ağdam", "az-Latn", "official", "azerbaijan", "", "", "1"),
@@ -52,6 +53,7 @@ NAMES = MINI_NAMES + [
     ("berkadzor", "Բերքաձոր", "hy", "official", "artsakh", "", "", "1"),
     ("nkao", "ԼՂԻՄ", "hy", "abbreviation", "ussr", "1923", "1991", "1"),
     ("goranboy-town", "Геранбой", "ru", "exonym", "russia", "", "", "1"),
+    ("nor-achin", "Նոր Աչին", "hy", "official", "armenia", "", "", "1"),
 ]
 
 
@@ -395,6 +397,8 @@ TABLE_CASES = [
     pytest.param("Կարյագինո քաղաքը", [("Կարյագինո", "fuzuli-town")], id="hy-from-ru"),
     pytest.param("Մենք Կարյագինոյից ենք։", [("Կարյագինոյից", "fuzuli-town")], id="hy-from-ru-abl"),
     pytest.param("Жители Беркадзора вернулись.", [("Беркадзора", "berkadzor")], id="ru-from-hy"),
+    pytest.param("Село Нор-Ачин, в Нор-Ачине, в Нор Ачине", [("Нор-Ачин", "nor-achin"), ("Нор-Ачине", "nor-achin"),
+                                                          ("Нор Ачине", "nor-achin")], id="ru-from-hy-hyphenated"),
     # rules.toml [kind_phrases]: a district stored as "Ağdam" alone is also "Ağdam rayonu", inflected;
     # a town is named without its kind word, which stays outside the span
     pytest.param("Ağdam rayonunun sakinləri qayıdır.", [("Ağdam rayonunun", "aghdam-district")], id="az-district"),

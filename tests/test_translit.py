@@ -46,7 +46,7 @@ def test_registry_has_every_required_scheme():
         "ru-Latn-t-ru-x0-gost-b", "ru-Latn-t-ru-x0-scholarly", "ru-Latn-t-ru-x0-press",
         "de-Latn-t-ru-x0-duden", "fr-Latn-t-ru-x0-fr", "az-Latn-t-az-cyrl-m0-bgn",
         "az-Cyrl-t-az-latn-x0-alphabet", "en-Latn-t-az-x0-press", "hy-Armn-t-hy-latn-x0-search",
-        "ru-Cyrl-t-ru-latn-x0-search",
+        "ru-Cyrl-t-ru-latn-x0-search", "ru-Cyrl-t-hy-x0-practical",
     ]:
         assert required in names
 
@@ -204,6 +204,7 @@ def test_variants():
 
     hy = {text for text, _ in variants("Քարվաճառ", "hy")}
     assert {"Karvachar", "K’arvacharr", "Kʻarvachaṛ"} <= hy
+    assert ("Вайоц Дзор", "ru-Cyrl-t-hy-x0-practical") in variants("Վայոց Ձոր", "hy")  # as Russian texts write it
     assert variants("Shusha", "ka") == []
 
 

@@ -313,6 +313,8 @@ def _add_cross_script(b: _Builder, index) -> None:
             variant = transliterate(n.text, scheme)
             if variant != n.text and letters.fullmatch(variant):
                 _add_made_up(b, name_id, variant, target, script, scheme)
+                if spec.get("hyphenate") and " " in variant:
+                    _add_made_up(b, name_id, variant.replace(" ", "-"), target, script, scheme)
 
 
 def _add_kind_phrases(b: _Builder, index) -> None:
