@@ -292,7 +292,6 @@ class DocumentPlaces:
             return self.UNKNOWN
         return 0.0
 
-
     def _cells_around(self, i: int, j: int, lat: float) -> list[int]:
         """The grid cells that can hold a place within NEAR_KM of one in cell (i, j): one row up
         and down (0.3° of latitude is 33 km), and as many columns as NEAR_KM spans at the
@@ -303,7 +302,8 @@ class DocumentPlaces:
         if k is None:
             edge = min(90.0, abs(lat) + self.CELL)
             width = self.CELL * 111.3 * math.cos(math.radians(edge))
-            k = self._columns[i] = min(int(360 / self.CELL), math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9)
+            wanted = math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9
+            k = self._columns[i] = min(int(360 / self.CELL), wanted)
         return [(i + di) * _CELL_KEY + j + dj for di in (-1, 0, 1) for dj in range(-k, k + 1)]
 
     def _radians(self, place: int) -> tuple[float, float, float]:
