@@ -6,18 +6,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
-
-# The interpreter's thread switch interval in each worker (Python's default is 5 ms). A gthread
-# worker's main thread waits for the GIL to hand each keep-alive connection back to its poller,
-# behind the request threads: with 5 ms, /v1/health under 64 connections had a median latency
-# of 31 ms and served fewer requests per second than /v1/resolve; with 0.5 ms, 16 ms and a third
-# more requests (benchmarks/load.py, docs in the README's Production section).
-SWITCH_INTERVAL = 0.0005
-
-
-def _post_fork(server, worker) -> None:
-    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, threads: int = 4,
@@ -51,7 +39,7 @@ def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, thread
         def load_config(self):
             for k, v in {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
                          "timeout": timeout, "graceful_timeout": 10, "worker_class": "gthread",
-                         "limit_request_line": 8190, "limit_request_fields": 100, "post_fork": _post_fork,
+                         "limit_request_line": 8190, "limit_request_fields": 100,
                          "accesslog": os.environ.get("GAZETTEER_ACCESS_LOG"), "errorlog": "-",
                          "loglevel": "warning"}.items():
                 self.cfg.set(k, v)

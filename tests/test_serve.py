@@ -49,7 +49,7 @@ def test_serve_loads_everything_and_freezes_it_before_the_workers_fork(mini_data
 
     from gunicorn.app.base import BaseApplication
 
-    from gazetteer.serve import SWITCH_INTERVAL, serve
+    from gazetteer.serve import serve
 
     seen = {}
 
@@ -57,7 +57,7 @@ def test_serve_loads_everything_and_freezes_it_before_the_workers_fork(mini_data
         app = self.load()
         idx = app.extensions["gazetteer"].index
         seen.update(frozen=gc.get_freeze_count(), enabled=gc.isenabled(), fuzzy=idx._fuzzy is not None,
-                    prefix=idx._prefix is not None, workers=self.cfg.workers, post_fork=self.cfg.post_fork)
+                    prefix=idx._prefix is not None, workers=self.cfg.workers)
 
     monkeypatch.setattr(BaseApplication, "run", fake_run)
     try:
@@ -66,10 +66,3 @@ def test_serve_loads_everything_and_freezes_it_before_the_workers_fork(mini_data
         gc.unfreeze()
     assert seen["frozen"] > 0 and seen["enabled"]
     assert seen["fuzzy"] and seen["prefix"] and seen["workers"] == 3
-    # each worker shortens the thread switch interval (see gazetteer.serve.SWITCH_INTERVAL)
-    before = sys.getswitchinterval()
-    try:
-        seen["post_fork"](None, None)
-        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL) != pytest.approx(0.005)
-    finally:
-        sys.setswitchinterval(before)
