@@ -222,7 +222,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 class DocumentPlaces:
     """The places a document (or block) names unambiguously, indexed for ``coherence``."""
 
-    CELL = 0.3  # degrees (see _cells_around)
+    CELL = 0.3  # degrees (see _steps_around)
     # Two points in one cell of 0.15° are at most 16.7 km apart north-south and east-west,
     # 23.6 km across (less than NEAR_KM anywhere on Earth): a document place in the same small
     # cell settles coherence without measuring.
@@ -238,7 +238,7 @@ class DocumentPlaces:
         self.radians = {} if radians is None else radians
         self.neighbours = {r for p in places for r in related[p]}  # their parents and children
         self._memo: dict[int, float] = {}
-        self._columns: dict[int, int] = {}  # grid row -> columns to search each way
+        self._steps: dict[int, tuple[int, ...]] = {}  # grid row -> cell key offsets to search (_steps_around)
         self.grid: dict[int, list[int]] = {}  # cell key (see _CELL_KEY) -> places
         self.sure: dict[int, list[int]] = {}  # the same for SURE_CELL
         for p in places:
@@ -268,12 +268,13 @@ class DocumentPlaces:
             same = self.sure.get(int(lat // self.SURE_CELL) * _CELL_KEY + int(lon // self.SURE_CELL))
             if same is not None and (same[0] != place or len(same) > 1):
                 return 1.0
-            i, j = int(lat // self.CELL), int(lon // self.CELL)
+            i = int(lat // self.CELL)
+            base = i * _CELL_KEY + int(lon // self.CELL)
             lat1, lon1, cos_lat = self._radians(place)
             coords, grid, radians = self.coords, self.grid, self.radians
             sin, asin, sqrt = math.sin, math.asin, math.sqrt
-            for cell in self._cells_around(i, j, lat):
-                for o in grid.get(cell, ()):
+            for step in self._steps_around(i, lat):
+                for o in grid.get(base + step, ()):
                     if o == place:
                         continue
                     there = coords[o]
@@ -292,19 +293,19 @@ class DocumentPlaces:
             return self.UNKNOWN
         return 0.0
 
-    def _cells_around(self, i: int, j: int, lat: float) -> list[int]:
-        """The grid cells that can hold a place within NEAR_KM of one in cell (i, j): one row up
-        and down (0.3° of latitude is 33 km), and as many columns as NEAR_KM spans at the
-        latitude nearer the pole (0.3° of longitude is 25 km at 42° N: two columns each way
-        there). The grid does not wrap at the antimeridian, and the flat east-west test is meant
-        for latitudes below 80°."""
-        k = self._columns.get(i)
-        if k is None:
+    def _steps_around(self, i: int, lat: float) -> tuple[int, ...]:
+        """Cell key offsets of the grid cells that can hold a place within NEAR_KM of one in row
+        ``i``: one row up and down (0.3° of latitude is 33 km), and as many columns as NEAR_KM
+        spans at the latitude nearer the pole (0.3° of longitude is 25 km at 42° N: two columns
+        each way there). The grid does not wrap at the antimeridian, and the flat east-west test
+        is meant for latitudes below 80°."""
+        steps = self._steps.get(i)
+        if steps is None:
             edge = min(90.0, abs(lat) + self.CELL)
             width = self.CELL * 111.3 * math.cos(math.radians(edge))
-            wanted = math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9
-            k = self._columns[i] = min(int(360 / self.CELL), wanted)
-        return [(i + di) * _CELL_KEY + j + dj for di in (-1, 0, 1) for dj in range(-k, k + 1)]
+            k = min(int(360 / self.CELL), math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9)
+            steps = self._steps[i] = tuple(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in range(-k, k + 1))
+        return steps
 
     def _radians(self, place: int) -> tuple[float, float, float]:
         got = self.radians.get(place)
