@@ -36,6 +36,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gazetteer.serve import DEFAULT_THREADS, DEFAULT_WORKERS  # noqa: E402  (what `gazetteer serve` runs)
 HOST = "127.0.0.1"  # loopback only, by design: no option changes it
 ROUTES = ("health", "resolve", "typo", "suggest", "tag")
 
@@ -202,8 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--duration", type=int, default=60, help="seconds per route and concurrency (default 60)")
     ap.add_argument("--connections", default="16,64,256", help="concurrency levels (default 16,64,256)")
     ap.add_argument("--routes", default=",".join(ROUTES), help=f"of {', '.join(ROUTES)}")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="gunicorn workers (default: cores)")
-    ap.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+    ap.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                    help=f"gunicorn workers (default: gazetteer serve's, one per core: {DEFAULT_WORKERS})")
+    ap.add_argument("--threads", type=int, default=DEFAULT_THREADS,
+                    help=f"threads per worker (default: gazetteer serve's, {DEFAULT_THREADS})")
     ap.add_argument("--slices", type=int, default=4,
                     help="run each route's --duration as this many interleaved slices (default 4): a "
                          "drift of the shared machine then weighs on every route alike")

@@ -164,6 +164,11 @@ def cmd_check(args) -> int:
 def cmd_serve(args) -> int:
     from .serve import serve
 
+    for opt, val, hi in (("--workers", args.workers, 256), ("--threads", args.threads, 256),
+                         ("--port", args.port, 65535)):
+        if not 1 <= val <= hi:
+            raise InvalidQuery(f"{opt} must be from 1 to {hi}, not {val}")
+
     serve(host=args.host, port=args.port, workers=args.workers, threads=args.threads, db=args.db,
           data_dir=args.data_dir)
     return 0
@@ -252,8 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("serve", cmd_serve, "Serve the HTTP API on a production WSGI server.")
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
-    sp.add_argument("--workers", type=int, default=2, help="worker processes (POSIX)")
-    sp.add_argument("--threads", type=int, default=4, help="threads per worker")
+    from .serve import DEFAULT_THREADS, DEFAULT_WORKERS
+
+    sp.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                    help=f"worker processes (POSIX; default: one per core, here {DEFAULT_WORKERS})")
+    sp.add_argument("--threads", type=int, default=DEFAULT_THREADS,
+                    help=f"threads per worker (default {DEFAULT_THREADS}: the work is CPU-bound)")
 
     sp = add("import", cmd_import, "Regenerate data/ from the reference files and data/curation/.")
     sp.add_argument("--shared", help="folder holding research-data/ and sources/ (e.g. ../shared)")

@@ -7,9 +7,17 @@ from __future__ import annotations
 import gc
 import os
 
+# One single-threaded worker process per core. Resolve, suggest and tag are CPU-bound Python:
+# threads in one worker only take turns at the GIL, and the hand-offs cost throughput and
+# latency (benchmarks/load.py, README "Production configuration"). Slow clients are the
+# reverse proxy's job (it buffers requests), not threads'.
+DEFAULT_WORKERS = max(2, os.cpu_count() or 2)
+DEFAULT_THREADS = 1
 
-def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, threads: int = 4,
-          db: str | None = None, data_dir: str | None = None, timeout: int = 30) -> None:
+
+def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = DEFAULT_WORKERS,
+          threads: int = DEFAULT_THREADS, db: str | None = None, data_dir: str | None = None,
+          timeout: int = 30) -> None:
     from api import create_app
 
     # The loaded gazetteer (a million long-lived objects) never becomes garbage. Load it with the

@@ -95,6 +95,9 @@ def test_check_reports_every_problem_and_exits_non_zero(env, capsys):
     (["resolve", "x", "--at", "year"], 2, "invalid int value"),
     (["frobnicate"], 2, "invalid choice"),
     (["stats", "--bbox", "1,2,3"], 2, "--bbox must be"),
+    (["serve", "--workers", "0"], 2, "--workers must be from 1"),
+    (["serve", "--threads", "-1"], 2, "--threads must be from 1"),
+    (["serve", "--port", "70000"], 2, "--port must be from 1"),
 ])
 def test_errors_are_one_line_without_traceback(env, capsys, argv, code, needle):
     got, out, err = run(capsys, *argv)

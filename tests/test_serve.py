@@ -57,7 +57,7 @@ def test_serve_loads_everything_and_freezes_it_before_the_workers_fork(mini_data
         app = self.load()
         idx = app.extensions["gazetteer"].index
         seen.update(frozen=gc.get_freeze_count(), enabled=gc.isenabled(), fuzzy=idx._fuzzy is not None,
-                    prefix=idx._prefix is not None, workers=self.cfg.workers)
+                    prefix=idx._prefix is not None, workers=self.cfg.workers, threads=self.cfg.threads)
 
     monkeypatch.setattr(BaseApplication, "run", fake_run)
     try:
@@ -66,3 +66,4 @@ def test_serve_loads_everything_and_freezes_it_before_the_workers_fork(mini_data
         gc.unfreeze()
     assert seen["frozen"] > 0 and seen["enabled"]
     assert seen["fuzzy"] and seen["prefix"] and seen["workers"] == 3
+    assert seen["threads"] == 1  # the default: CPU-bound work, threads only contend for the GIL
