@@ -227,16 +227,32 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: flo
     return min(score, top), why
 
 
+# Option-less results kept per process: up to this many queries, of up to this many results.
+PLAIN_RESULTS_MAX, PLAIN_RESULTS_LIMIT = 10_000, 10
+
+
 def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None = None,
             display=None) -> list[Result]:
     """Ranked results, at most one per place, best first; ties broken by importance, then id."""
     hints = split_generic(query.text)[1]
-    ranked = None
     if index.plain_ranks is not None and not (hints or query.lang or query.kind or query.at is not None
                                               or query.near is not None):
+        # An option-less query's results depend on its text and limit alone, and the same few
+        # thousand names make most of a service's queries: keep them (bounded), as frozen
+        # Results in a new list per call.
+        memo, key = index.plain_results, (query.text, query.limit, display is not None)
+        done = memo.get(key)
+        if done is not None:
+            return list(done)
         ranked = _precomputed(index, query.text, query.limit)
-    if ranked is None:
-        ranked = _rank(index, query, _candidates(index, query.text), hints, kind_categories)
+        if ranked is not None:
+            out = _results(index, query, ranked, hints, kind_categories, display)
+            if query.limit is not None and query.limit <= PLAIN_RESULTS_LIMIT:
+                if len(memo) >= PLAIN_RESULTS_MAX:
+                    memo.clear()
+                memo[key] = tuple(out)
+            return out
+    ranked = _rank(index, query, _candidates(index, query.text), hints, kind_categories)
     return _results(index, query, ranked, hints, kind_categories, display)
 
 

@@ -139,6 +139,7 @@ def test_precomputed_ranking_equals_the_full_path_on_the_full_data(real_db):
     gz.prepare_for_serving()
     assert len(gz.index.plain_ranks) > 20_000
     assert [dump(q) for q in queries] == before
+    assert [dump(q) for q in queries] == before  # again, from the kept results
 
 
 @pytest.mark.parametrize("query,place", [

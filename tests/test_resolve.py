@@ -166,6 +166,28 @@ def test_precomputed_ranking_equals_the_full_path(gz, limit):
     assert gz.index.plain_ranks  # the fast path is really there...
     after = [_dump(gz.resolve(q, limit=limit)) for q in queries]
     assert after == before  # ...and changes nothing
+    assert gz.index.plain_results  # the kept results of option-less queries...
+    assert [_dump(gz.resolve(q, limit=limit)) for q in queries] == before  # ...answer alike
+
+
+def test_kept_option_less_results_are_bounded_and_never_shared(gz, monkeypatch):
+    import gazetteer.resolve as r
+
+    gz.prepare_for_serving()
+    monkeypatch.setattr(r, "PLAIN_RESULTS_MAX", 3)
+    first = gz.resolve("Şuşa", limit=5)
+    again = gz.resolve("Şuşa", limit=5)
+    assert again == first and again is not first  # a new list per call: the caller may change it
+    again.clear()
+    assert gz.resolve("Şuşa", limit=5) == first
+    for q in ("Шуша", "Շուշի", "Stepanakert", "Ağdam", "Xankəndi"):
+        gz.resolve(q)
+        assert len(gz.index.plain_results) <= 3
+    gz.resolve("Şuşa", limit=r.PLAIN_RESULTS_LIMIT + 1)  # long lists are not kept
+    assert ("Şuşa", r.PLAIN_RESULTS_LIMIT + 1, True) not in gz.index.plain_results
+    # options are not part of the key: they must never read the option-less results
+    assert gz.resolve("Aghdam")[0].place.id == "aghdam-town"
+    assert [x.place.id for x in gz.resolve("Aghdam", kind="village")] == ["aghdam-tovuz"]
 
 
 def test_precomputed_ranking_leaves_out_what_it_cannot_answer(gz):
