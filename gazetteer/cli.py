@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import DataError, GazetteerError, InvalidQuery
+from .serve import DEFAULT_THREADS, DEFAULT_WORKERS  # two constants: serve.py imports its server lazily
 
 
 class _Parser(argparse.ArgumentParser):
@@ -257,8 +258,6 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("serve", cmd_serve, "Serve the HTTP API on a production WSGI server.")
     sp.add_argument("--host", default="127.0.0.1")
     sp.add_argument("--port", type=int, default=8000)
-    from .serve import DEFAULT_THREADS, DEFAULT_WORKERS
-
     sp.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
                     help=f"worker processes (POSIX; default: one per core, here {DEFAULT_WORKERS})")
     sp.add_argument("--threads", type=int, default=DEFAULT_THREADS,

@@ -1,7 +1,7 @@
 """The public, immutable records the library returns: Place, Name, Membership, Result."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,6 @@ class Result:
     stage: str  # exact, folded, compact, transliteration, skeleton, fuzzy
     scheme: str | None = None
     why: str = ""
-    details: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"id": self.place.id, "name": self.name, "kind": self.place.kind, "score": round(self.score, 4),

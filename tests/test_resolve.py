@@ -170,7 +170,7 @@ def test_precomputed_ranking_equals_the_full_path(gz, limit):
     assert [_dump(gz.resolve(q, limit=limit)) for q in queries] == before  # ...answer alike
 
 
-def test_kept_option_less_results_are_bounded_and_never_shared(gz, monkeypatch):
+def test_kept_option_less_results_are_bounded_and_come_in_new_lists(gz, monkeypatch):
     import gazetteer.resolve as r
 
     gz.prepare_for_serving()
@@ -178,6 +178,7 @@ def test_kept_option_less_results_are_bounded_and_never_shared(gz, monkeypatch):
     first = gz.resolve("Şuşa", limit=5)
     again = gz.resolve("Şuşa", limit=5)
     assert again == first and again is not first  # a new list per call: the caller may change it
+    # (the Results in it are shared: frozen, and made of frozen records)
     again.clear()
     assert gz.resolve("Şuşa", limit=5) == first
     for q in ("Шуша", "Շուշի", "Stepanakert", "Ağdam", "Xankəndi"):
