@@ -102,7 +102,7 @@ class Gazetteer:
 
     def prepare_for_serving(self) -> None:
         """Build now what a long-running process would otherwise build on first use: the typo
-        and autocomplete indexes and the option-less ranking of every stored spelling (4.7 s and
+        and autocomplete indexes and the option-less ranking of every stored spelling (4.4 s and
         43 MB on the full data in the latest benchmark run, the autocomplete index included; see
         ``resolve.build_plain_ranks``). Results do not change."""
         idx = self.index
