@@ -191,6 +191,22 @@ def test_ambiguous_mentions_carry_every_candidate_ranked_by_context(tagger):
     assert town.id == "aghdam-town" and town.confidence < 0.9
 
 
+def _full(mentions):
+    return [(m.to_dict(), m.scores) for m in mentions]
+
+
+def test_rankings_kept_across_documents_are_each_documents_own(tagger):
+    # The tagger keeps rankings by member set, kind words and coherence: a ranking made for one
+    # document must never stand in for another whose places make a candidate coherent.
+    texts = ["Aghdam", "Stepanakert. Aghdam", "Xankəndi. Aghdam region", "Aghdam region", "Yerevan, Aghdam"]
+    fresh = [_full(pickle.loads(pickle.dumps(tagger)).tag(t)) for t in texts]
+    assert fresh[0][0][1] != fresh[1][1][1]  # the same mention, scored differently by its document
+    warm = pickle.loads(pickle.dumps(tagger))
+    for text in texts + texts[::-1]:
+        warm.tag(text)
+    assert [_full(warm.tag(t)) for t in texts] == fresh
+
+
 def test_coordinated_names_share_the_kind_word(tagger):
     # "Ağdam" alone is the town; in a list ending in a district word, every member is the district
     assert tagger.tag("Ağdam")[0].id == "aghdam-town"

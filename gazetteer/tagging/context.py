@@ -99,26 +99,43 @@ class KindWords:
     def kinds_near(self, scan: str, start: int, end: int) -> set[str]:
         """Kinds named by the words just before and after a mention, within its sentence
         (scan text, folded)."""
-        left = scan[max(0, start - 60):start]
-        cut = None
-        for cut in _SENTENCE.finditer(left):
-            pass
-        if cut is not None:
-            left = left[cut.end():]
-        right = scan[end:end + 60]
-        cut = _SENTENCE.search(right)
-        if cut is not None:
-            right = right[:cut.start()]
         window = self.window
+        left = scan[start - 60 if start > 60 else 0:start]
+        before = None
+        if left[-1:] == " " and window > 0:
+            # Fast path, the common shape "… word word ␣mention": the same words as below
+            # (letters only, one space between and after them: no sentence end, no other word)
+            words = left.split()[-window:]
+            if len(words) == window and all(w.isalpha() for w in words) and \
+                    left.endswith(" ".join(words) + " "):
+                before = words
+        if before is None:
+            cut = None
+            for cut in _SENTENCE.finditer(left):
+                pass
+            if cut is not None:
+                left = left[cut.end():]
+            before = _WORDS.findall(left)[-window:]
+        right = scan[end:end + 60]
+        after = None
+        if right[:1] == " " and window > 0:  # "mention␣ word word …"
+            words = right.split(None, window)[:window]
+            if len(words) == window and all(w.isalpha() for w in words) and \
+                    right.startswith(" " + " ".join(words)):
+                after = words
+        if after is None:
+            cut = _SENTENCE.search(right)
+            if cut is not None:
+                right = right[:cut.start()]
+            after = _WORDS.findall(right)[:window]
         found: set[str] = set()
-        for words, memo, after in ((_WORDS.findall(left)[-window:], self._memo_before, False),
-                                   (_WORDS.findall(right)[:window], self._memo_after, True)):
+        for words, memo, is_after in ((before, self._memo_before, False), (after, self._memo_after, True)):
             for w in words:
                 kinds = memo.get(w)
                 if kinds is None:
                     if len(memo) > 100_000:
                         memo.clear()
-                    kinds = memo[w] = self._word_kinds(w, after)
+                    kinds = memo[w] = self._word_kinds(w, is_after)
                 if kinds:
                     found |= kinds
         return found
@@ -230,23 +247,32 @@ class DocumentPlaces:
     UNKNOWN = 0.5  # coherence of a place without coordinates and without a link to the document
 
     def __init__(self, places: set[int], related: list[tuple[int, ...]],
-                 coords: list[tuple[float, float] | None], radians: dict | None = None):
+                 coords: list[tuple[float, float] | None], geo: dict | None = None):
         self.places = places
         self.related = related
         self.coords = coords
-        # place -> (lat, lon in radians, cos lat): shared by the documents of one tagger
-        self.radians = {} if radians is None else radians
-        self.neighbours = {r for p in places for r in related[p]}  # their parents and children
+        # place -> its point in the forms coherence needs (see _geo): the places of one gazetteer
+        # are the same in every document, so a tagger passes one dict to all its documents
+        self.geo = {} if geo is None else geo
+        self._neighbours: set[int] | None = None  # their parents and children, when first needed
         self._memo: dict[int, float] = {}
         self._steps: dict[int, tuple[int, ...]] = {}  # grid row -> cell key offsets to search (_steps_around)
         self.grid: dict[int, list[int]] = {}  # cell key (see _CELL_KEY) -> places
         self.sure: dict[int, list[int]] = {}  # the same for SURE_CELL
+        geo, geo_of = self.geo, self._geo
         for p in places:
-            c = coords[p]
-            if c is not None:
-                self.grid.setdefault(int(c[0] // self.CELL) * _CELL_KEY + int(c[1] // self.CELL), []).append(p)
-                self.sure.setdefault(int(c[0] // self.SURE_CELL) * _CELL_KEY + int(c[1] // self.SURE_CELL),
-                                     []).append(p)
+            if coords[p] is not None:
+                g = geo.get(p) or geo_of(p)
+                self.grid.setdefault(g[6], []).append(p)
+                self.sure.setdefault(g[7], []).append(p)
+
+    @property
+    def neighbours(self) -> set[int]:
+        """The parents and children of the document's places (few coherence tests get this far)."""
+        if self._neighbours is None:
+            related = self.related
+            self._neighbours = {r for p in self.places for r in related[p]}
+        return self._neighbours
 
     def coherence(self, place: int) -> float:
         """1 when the place is part of, contains, or lies within 30 km of a place the document
@@ -264,25 +290,22 @@ class DocumentPlaces:
             return 1.0
         here = self.coords[place]
         if here is not None:
-            lat, lon = here
-            same = self.sure.get(int(lat // self.SURE_CELL) * _CELL_KEY + int(lon // self.SURE_CELL))
+            geo = self.geo
+            lat, lon, lat1, lon1, cos_lat, i, base, sure_key = geo.get(place) or self._geo(place)
+            same = self.sure.get(sure_key)
             if same is not None and (same[0] != place or len(same) > 1):
                 return 1.0
-            i = int(lat // self.CELL)
-            base = i * _CELL_KEY + int(lon // self.CELL)
-            lat1, lon1, cos_lat = self._radians(place)
-            coords, grid, radians = self.coords, self.grid, self.radians
+            grid = self.grid
             sin, asin, sqrt = math.sin, math.asin, math.sqrt
             for step in self._steps_around(i, lat):
                 for o in grid.get(base + step, ()):
                     if o == place:
                         continue
-                    there = coords[o]
-                    if abs(lat - there[0]) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
+                    lat_o, lon_o, lat2, lon2, cos2 = geo[o][:5]  # every document place has its entry
+                    if abs(lat - lat_o) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
                         continue
-                    lat2, lon2, cos2 = radians.get(o) or self._radians(o)
                     # east-west, at the latitude nearer the pole (1 % slack for the curvature)
-                    if abs(lon - there[1]) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
+                    if abs(lon - lon_o) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
                         continue
                     h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
                     if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
@@ -307,11 +330,13 @@ class DocumentPlaces:
             steps = self._steps[i] = tuple(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in range(-k, k + 1))
         return steps
 
-    def _radians(self, place: int) -> tuple[float, float, float]:
-        got = self.radians.get(place)
-        if got is None:
-            lat, lon = map(math.radians, self.coords[place])
-            got = self.radians[place] = (lat, lon, math.cos(lat))
+    def _geo(self, place: int) -> tuple:
+        """``(lat, lon, lat and lon in radians, cos lat, grid row, grid cell key, sure cell key)``."""
+        lat, lon = self.coords[place]
+        lat_r, lon_r = math.radians(lat), math.radians(lon)
+        i = int(lat // self.CELL)
+        got = self.geo[place] = (lat, lon, lat_r, lon_r, math.cos(lat_r), i, i * _CELL_KEY + int(lon // self.CELL),
+                                 int(lat // self.SURE_CELL) * _CELL_KEY + int(lon // self.SURE_CELL))
         return got
 
 

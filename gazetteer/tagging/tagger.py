@@ -134,10 +134,11 @@ class Tagger:
         self._ms_info: list[tuple | None] = [None] * n_sets  # per member set, see _info
         self._places_cache: dict[tuple, tuple] = {}  # the same for merged member sets
         self._pairs_cache: dict[tuple, list] = {}
+        self._rankings: dict[tuple, tuple] = {}  # see _mentions
         self._single_cache: dict[tuple, tuple] = {}
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
-        self._radians: dict[int, tuple] = {}  # see DocumentPlaces  # (surface, name) -> letters they share
+        self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (DocumentPlaces.geo)
         self._case_split = _CaseSplit()
 
     # -- public -----------------------------------------------------------------------------
@@ -361,7 +362,7 @@ class Tagger:
         cases = self._case_split
         single_cache = self._single_cache
         matched_of = self._matched
-        ranks: dict[tuple, tuple] = {}
+        ranks = self._rankings
         for k, sp in enumerate(spans):
             start, end, stem_end, case_tag, _, _ = sp
             # is_person needs a cue word that starts in the 30 characters before the mention's
@@ -391,12 +392,18 @@ class Tagger:
                 near = kw.kinds_near(scan, start, end)
                 if chains[k]:
                     near = near | chains[k]
-                rkey = (sp[5] if sp[5] >= 0 else sp[4], frozenset(near) if near else None)
-                got = ranks.get(rkey)  # the same candidates and kind words in one block: one ranking
+                if doc is None:
+                    doc = DocumentPlaces(others, t.related, t.coords, self._geo)
+                    coherence = doc.coherence
+                coh = tuple([coherence(p) for p in amb[0]])
+                # the ranking is a function of the member set, the kind words near and the
+                # coherence of each candidate: the same three anywhere give the same ranking
+                rkey = (sp[5] if sp[5] >= 0 else sp[4], frozenset(near) if near else None, coh)
+                got = ranks.get(rkey)
                 if got is None:
-                    if doc is None:
-                        doc = DocumentPlaces(others, t.related, t.coords, self._radians)
-                    got = ranks[rkey] = self._rank(amb, near, doc)
+                    if len(ranks) > 100_000:
+                        ranks.clear()
+                    got = ranks[rkey] = self._rank(amb, near, coh)
                 best, candidates, raw, scores = got
                 quality, name_id, scheme = places[best]
                 pid = candidates[0]
@@ -423,18 +430,15 @@ class Tagger:
         return out
 
     @staticmethod
-    def _rank(amb: tuple, near: set[str], doc: DocumentPlaces) -> tuple:
-        """``(best place, candidate ids, scores, rounded scores)`` of an ambiguous span: the
-        sum of ``_score``, term by term, from the rows ``_make_info`` computed."""
+    def _rank(amb: tuple, near: set[str], coh: tuple[float, ...]) -> tuple:
+        """``(best place, candidate ids, scores, rounded scores)`` of an ambiguous span, given
+        each candidate's coherence with the document: the sum of ``_score``, term by term, from
+        the rows ``_make_info`` computed."""
         cands, pairs, rows = amb
-        coherence = doc.coherence
         if pairs:
-            coh = share([coherence(p) for p in cands], pairs)
-            ranked = sorted([(-((both if kind in near else alone) + pref + 0.15 * c + imp), neg_imp, pid, p)
-                             for (p, kind, both, alone, pref, imp, neg_imp, pid), c in zip(rows, coh)])
-        else:
-            ranked = sorted([(-((both if kind in near else alone) + pref + 0.15 * coherence(p) + imp), neg_imp, pid, p)
-                             for p, kind, both, alone, pref, imp, neg_imp, pid in rows])
+            coh = share(list(coh), pairs)
+        ranked = sorted([(-((both if kind in near else alone) + pref + 0.15 * c + imp), neg_imp, pid, p)
+                         for (p, kind, both, alone, pref, imp, neg_imp, pid), c in zip(rows, coh)])
         raw = [-r[0] for r in ranked]
         return ranked[0][3], tuple([r[2] for r in ranked]), raw, tuple([round(s, 4) for s in raw])
 

@@ -1,0 +1,78 @@
+"""KindWords.kinds_near against its definition, computed the slow way (regular expressions only)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from gazetteer.tagging.context import KindWords
+
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_SENTENCE = re.compile(r"[.!?;։…]\s|\n")
+
+
+@pytest.fixture(scope="module")
+def kw() -> KindWords:
+    return KindWords.load()
+
+
+def expected(kw: KindWords, scan: str, start: int, end: int) -> set[str]:
+    """The words within ``window`` on each side of the mention, in its sentence, within 60
+    characters; a word before counts with the kind words valid before, one after with both."""
+    left = scan[max(0, start - 60):start]
+    cuts = list(_SENTENCE.finditer(left))
+    if cuts:
+        left = left[cuts[-1].end():]
+    right = scan[end:end + 60]
+    cut = _SENTENCE.search(right)
+    if cut:
+        right = right[:cut.start()]
+    found: set[str] = set()
+    for w in _WORDS.findall(left)[-kw.window:]:
+        found |= kw._word_kinds(w, False)
+    for w in _WORDS.findall(right)[:kw.window]:
+        found |= kw._word_kinds(w, True)
+    return found
+
+
+# Kind words of every script among plain words, digits, apostrophes, punctuation and white space.
+WORD = st.sampled_from(["district", "village", "rayonu", "kəndi", "район", "села", "շրջան", "գյուղում", "and",
+                        "the", "və", "и", "в", "ու", "river", "Şuşa'nın", "x2", "1990", "o'z", "abc", "ab" * 20])
+SEP = st.sampled_from([" ", "  ", ", ", ". ", "\n", " — ", "; ", "! ", "'", "-", "(", "…", "։ ", " \n "])
+
+
+PARTS = st.lists(st.tuples(WORD, SEP), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(before=PARTS, sep=SEP, after=PARTS)
+def test_kinds_near_matches_its_definition_at_word_boundaries(kw, before, sep, after):
+    prefix = "".join(w + s for w, s in before).lower()
+    suffix = (sep + "".join(w + s for w, s in after)).lower()
+    scan = prefix + "shusha" + suffix
+    start = len(prefix)
+    assert kw.kinds_near(scan, start, start + 6) == expected(kw, scan, start, start + 6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=st.lists(st.tuples(WORD, SEP), max_size=14), cut=st.data())
+def test_kinds_near_matches_its_definition_anywhere(kw, parts, cut):
+    scan = "".join(w + s for w, s in parts).lower()
+    start = cut.draw(st.integers(0, len(scan)))
+    end = cut.draw(st.integers(start, len(scan)))
+    assert kw.kinds_near(scan, start, end) == expected(kw, scan, start, end)
+
+
+@pytest.mark.parametrize("scan, word, kind, present", [
+    ("the old road near shusha district and", "shusha", "district", True),  # the common shape
+    ("in the village of aghdam, people", "aghdam", "village", True),
+    ("rayonu. ağdam kəndi", "ağdam", "district", False),  # not across a sentence end
+    ("rayonu. ağdam kəndi", "ağdam", "village", True),
+    ("село\nагдам", "агдам", "village", False),  # nor across a line
+])
+def test_kinds_near_examples(kw, scan, word, kind, present):
+    start = scan.index(word)
+    got = kw.kinds_near(scan, start, start + len(word))
+    assert got == expected(kw, scan, start, start + len(word))
+    assert (kind in got) is present
