@@ -32,9 +32,11 @@ PREFERENCE_WEIGHT = 0.4
 MAX_UNKNOWN_APOSTROPHE_TAIL = 4  # "Shusha'nın": a short unknown suffix after an apostrophe is still a suffix
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
-    """One place mention; ``start``/``end`` are code-point offsets into the caller's text."""
+    """One place mention; ``start``/``end`` are code-point offsets into the caller's text.
+    (A plain record: not frozen, since a frozen dataclass costs a microsecond more per mention
+    to make; each mention and its ``matched`` dict are the caller's own.)"""
     start: int
     end: int
     text: str
@@ -135,7 +137,7 @@ class Tagger:
         self._places_cache: dict[tuple, tuple] = {}  # the same for merged member sets
         self._pairs_cache: dict[tuple, list] = {}
         self._rankings: dict[tuple, tuple] = {}  # see _mentions
-        self._single_cache: dict[tuple, tuple] = {}
+        self._templates: dict[tuple, tuple] = {}  # see _template
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
         self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (DocumentPlaces.geo)
@@ -352,16 +354,13 @@ class Tagger:
         out = []
         append = out.append
         doc = None
-        info_of = self._info
         chains = self._chain_kinds(scan, spans)
         person_check = bool(kw.person_before.exact)
         cue_before, cue_after = cues
         n_before = len(cue_before)
         is_person = kw.is_person
-        place_ids, names = t.place_ids, t.names
         cases = self._case_split
-        single_cache = self._single_cache
-        matched_of = self._matched
+        templates = self._templates
         ranks = self._rankings
         for k, sp in enumerate(spans):
             start, end, stem_end, case_tag, _, _ = sp
@@ -377,18 +376,18 @@ class Tagger:
                     cue = False
                 if cue and is_person(scan, start, end):
                     continue
-            places, single, amb = info_of(sp)
             inflected = end > stem_end
-            if single is not None:
-                quality, name_id, scheme = places[single]
-                ckey = (single, quality, inflected)
-                got = single_cache.get(ckey)
-                if got is None:
-                    got = single_cache[ckey] = (place_ids[single], (place_ids[single],),
-                                                _confidence(quality, inflected, [1.0]))
-                pid, candidates, confidence = got
-                scores = _ONE
+            setkey = sp[5] if sp[5] >= 0 else sp[4]
+            tkey = (setkey, case_tag, inflected)
+            tpl = templates.get(tkey)
+            if tpl is None:
+                if len(templates) > 200_000:
+                    templates.clear()
+                tpl = templates[tkey] = self._template(sp, case_tag, inflected)
+            if tpl[0] is not None:  # one place: everything but the offsets is the member set's
+                pid, candidates, confidence, scores, name_id, grammar, case, matched = tpl
             else:
+                places, amb = tpl[1], tpl[2]
                 near = kw.kinds_near(scan, start, end)
                 if chains[k]:
                     near = near | chains[k]
@@ -398,7 +397,7 @@ class Tagger:
                 coh = tuple([coherence(p) for p in amb[0]])
                 # the ranking is a function of the member set, the kind words near and the
                 # coherence of each candidate: the same three anywhere give the same ranking
-                rkey = (sp[5] if sp[5] >= 0 else sp[4], frozenset(near) if near else None, coh)
+                rkey = (setkey, frozenset(near) if near else None, coh)
                 got = ranks.get(rkey)
                 if got is None:
                     if len(ranks) > 100_000:
@@ -408,26 +407,44 @@ class Tagger:
                 quality, name_id, scheme = places[best]
                 pid = candidates[0]
                 confidence = _confidence(quality, inflected, raw)
+                grammar, case = cases[case_tag]
+                matched = self._matched_of(name_id, scheme)
             if identity:
                 o_start, o_end = start, end
                 o_stem = self._stem_end(scan, start, end, stem_end, name_id) if inflected else end
             else:
                 o_start, o_end = folded.start_of(start), folded.end_of(end)
                 o_stem = folded.end_of(self._stem_end(scan, start, end, stem_end, name_id) if inflected else end)
-            grammar, case = cases[case_tag]
-            mkey = (name_id, scheme)
-            matched = matched_of.get(mkey)
-            if matched is None:
-                name = names[name_id]
-                matched = matched_of[mkey] = {
-                    "text": name[1], "lang": name[2], "type": name[3], "scheme": scheme or name[4],
-                    "used_by": name[5], "from": name[6], "to": name[7]}
-            matched = matched.copy()
+            matched = matched.copy()  # the caller's own, as is its used_by list
             matched["used_by"] = list(matched["used_by"])
             append(Mention(
                 offset + o_start, offset + o_end, block[o_start:o_end], block[o_start:o_stem], block[o_stem:o_end],
                 pid, candidates, matched, confidence, case, grammar, scores))
         return out
+
+    def _template(self, sp: tuple, case_tag: str, inflected: bool) -> tuple:
+        """What every mention of a span's member set with this suffix shares: for one place
+        ``(id, candidates, confidence, scores, name, grammar, case, matched)``, else
+        ``(None, places, ambiguity data)`` for ``_rank``."""
+        places, single, amb = self._info(sp)
+        if single is None:
+            return None, places, amb
+        quality, name_id, scheme = places[single]
+        pid = self.table.place_ids[single]
+        grammar, case = self._case_split[case_tag]
+        return (pid, (pid,), _confidence(quality, inflected, [1.0]), _ONE, name_id, grammar, case,
+                self._matched_of(name_id, scheme))
+
+    def _matched_of(self, name_id: int, scheme: str | None) -> dict:
+        """The ``matched`` record of a name (shared: ``_mentions`` copies it per mention)."""
+        key = (name_id, scheme)
+        got = self._matched.get(key)
+        if got is None:
+            name = self.table.names[name_id]
+            got = self._matched[key] = {
+                "text": name[1], "lang": name[2], "type": name[3], "scheme": scheme or name[4],
+                "used_by": name[5], "from": name[6], "to": name[7]}
+        return got
 
     @staticmethod
     def _rank(amb: tuple, near: set[str], coh: tuple[float, ...]) -> tuple:
