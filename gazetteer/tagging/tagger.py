@@ -14,11 +14,12 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import ahocorasick
 
 from ..vocab import lang_base
-from .context import DocumentPlaces, KindWords, name_weight, same_area, share
+from .context import DocumentPlaces, KindWords, Neighbourhoods, name_weight, same_area, share
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, FRONT_CHARS, KeyTable
@@ -63,6 +64,7 @@ _CUES = _CUE_BEFORE | _CUE_AFTER
 _NEVER = "A"  # never in a scan text (lower-cased)
 _DEAD = (2, (), 0)  # the payload of a key that never matches: no groups
 _ONE = (1.0,)
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 class _CaseSplit(dict):
@@ -140,7 +142,7 @@ class Tagger:
         self._templates: dict[tuple, tuple] = {}  # see _template
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
-        self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (DocumentPlaces.geo)
+        self._hoods = Neighbourhoods(t.related, t.coords)  # see DocumentPlaces
         self._case_split = _CaseSplit()
 
     # -- public -----------------------------------------------------------------------------
@@ -339,9 +341,10 @@ class Tagger:
 
     def _unambiguous(self, spans) -> set[int]:
         out = set()
-        info = self._info
+        info, ms_info = self._info, self._ms_info
         for sp in spans:
-            single = info(sp)[1]
+            got = ms_info[sp[5]] if sp[5] >= 0 else None  # _info's own first step, inline
+            single = (got or info(sp))[1]
             if single is not None:
                 out.add(single)
         return out
@@ -392,7 +395,7 @@ class Tagger:
                 if chains[k]:
                     near = near | chains[k]
                 if doc is None:
-                    doc = DocumentPlaces(others, t.related, t.coords, self._geo)
+                    doc = DocumentPlaces(others, t.related, t.coords, self._hoods)
                     coherence = doc.coherence
                 coh = tuple([coherence(p) for p in amb[0]])
                 # the ranking is a function of the member set, the kind words near and the
@@ -566,7 +569,10 @@ def _leftmost_longest(spans: list[tuple]) -> list[tuple]:
     spans are merged (one surface form can name several places)."""
     if not spans:
         return spans
-    spans.sort(key=_span_order)
+    # by start, longest first at one start, else in the scan's order: two stable sorts on C keys
+    # (a third of the time of one sort on a Python key function)
+    spans.sort(key=_END, reverse=True)
+    spans.sort(key=_START)
     out: list[tuple] = []
     last_end = -1
     for sp in spans:
@@ -578,10 +584,6 @@ def _leftmost_longest(spans: list[tuple]) -> list[tuple]:
             out.append(sp)
             last_end = sp[1]
     return out
-
-
-def _span_order(sp: tuple) -> tuple[int, int]:
-    return sp[0], -sp[1]
 
 
 def blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
