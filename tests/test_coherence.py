@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from gazetteer.tagging.context import NEAR_KM, DocumentPlaces, Neighbourhoods, distance_km
+from gazetteer.tagging.context import NEAR_KM, DocumentPlaces, distance_km
 
 
 def expected(place, doc, related, coords):
@@ -32,13 +32,11 @@ point = st.one_of(
 def test_coherence_matches_its_definition(coords, data):
     n = len(coords)
     related = [tuple(data.draw(st.lists(st.integers(0, n - 1), max_size=2))) for _ in range(n)]
-    hoods = Neighbourhoods(related, coords)  # kept by a tagger for all its documents
-    for _ in range(2):
-        doc = set(data.draw(st.lists(st.integers(0, n - 1), max_size=n)))
-        places = DocumentPlaces(doc, related, coords, hoods)
-        for p in range(n):
-            want = expected(p, doc, related, coords) if doc else 0.0
-            assert places.coherence(p) == want, (p, coords, doc, related)
+    doc = set(data.draw(st.lists(st.integers(0, n - 1), max_size=n)))
+    places = DocumentPlaces(doc, related, coords)
+    for p in range(n):
+        want = expected(p, doc, related, coords) if doc else 0.0
+        assert places.coherence(p) == want, (p, coords, doc, related)
 
 
 def test_a_place_alone_in_its_small_cell_is_not_near_itself():

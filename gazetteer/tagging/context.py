@@ -234,79 +234,85 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-class Neighbourhoods:
-    """For each place of a gazetteer, as a bit mask over place numbers (computed on first use and
-    kept): the places that make it coherent in a document — its relatives and the places within
-    NEAR_KM — and the places that share a relative with it. A document's test is then one AND of
-    two integers, whatever the number of places it names."""
+class DocumentPlaces:
+    """The places a document (or block) names unambiguously, indexed for ``coherence``."""
 
     CELL = 0.3  # degrees (see _steps_around)
+    # Two points in one cell of 0.15° are at most 16.7 km apart north-south and east-west,
+    # 23.6 km across (less than NEAR_KM anywhere on Earth): a document place in the same small
+    # cell settles coherence without measuring.
+    SURE_CELL = 0.15
+    UNKNOWN = 0.5  # coherence of a place without coordinates and without a link to the document
 
-    def __init__(self, related: list[tuple[int, ...]], coords: list[tuple[float, float] | None]):
+    def __init__(self, places: set[int], related: list[tuple[int, ...]],
+                 coords: list[tuple[float, float] | None], geo: dict | None = None):
+        self.places = places
         self.related = related
         self.coords = coords
-        self._near: dict[int, int] = {}
-        self._cousins: dict[int, int] = {}
-        self._geo: dict[int, tuple] = {}
-        self._grid: dict[int, list[int]] | None = None  # cell key (see _CELL_KEY) -> places
-        self._inverse: dict[int, list[int]] | None = None  # relative -> places that have it
-        self._steps: dict[int, tuple[int, ...]] = {}  # grid row -> cell key offsets to search
-
-    def mask_of(self, places) -> int:
-        bits = bytearray((len(self.coords) >> 3) + 1)
+        # place -> its point in the forms coherence needs (see _geo): the places of one gazetteer
+        # are the same in every document, so a tagger passes one dict to all its documents
+        self.geo = {} if geo is None else geo
+        self._neighbours: set[int] | None = None  # their parents and children, when first needed
+        self._memo: dict[int, float] = {}
+        self._steps: dict[int, tuple[int, ...]] = {}  # grid row -> cell key offsets to search (_steps_around)
+        self.grid: dict[int, list[int]] = {}  # cell key (see _CELL_KEY) -> places
+        self.sure: dict[int, list[int]] = {}  # the same for SURE_CELL
+        geo, geo_of = self.geo, self._geo
         for p in places:
-            bits[p >> 3] |= 1 << (p & 7)
-        return int.from_bytes(bits, "little")
+            if coords[p] is not None:
+                g = geo.get(p) or geo_of(p)
+                self.grid.setdefault(g[6], []).append(p)
+                self.sure.setdefault(g[7], []).append(p)
 
-    def near(self, place: int) -> int:
-        """The places that give ``place`` coherence 1: its relatives, and every other place
-        within NEAR_KM."""
-        got = self._near.get(place)
+    @property
+    def neighbours(self) -> set[int]:
+        """The parents and children of the document's places (few coherence tests get this far)."""
+        if self._neighbours is None:
+            related = self.related
+            self._neighbours = {r for p in self.places for r in related[p]}
+        return self._neighbours
+
+    def coherence(self, place: int) -> float:
+        """1 when the place is part of, contains, or lies within 30 km of a place the document
+        names unambiguously; 0.5 when it shares a parent with one; else 0."""
+        if not self.places:
+            return 0.0
+        got = self._memo.get(place)
         if got is None:
-            got = self._near[place] = self.mask_of(self._near_places(place))
+            got = self._memo[place] = self._coherence(place)
         return got
 
-    def cousins(self, place: int) -> int:
-        """The places that share a relative with ``place`` (coherence 0.5)."""
-        got = self._cousins.get(place)
-        if got is None:
-            if self._inverse is None:
-                self._inverse = {}
-                for q, rel in enumerate(self.related):
-                    for r in rel:
-                        self._inverse.setdefault(r, []).append(q)
-            inverse = self._inverse
-            got = self._cousins[place] = self.mask_of(q for r in self.related[place] for q in inverse.get(r, ()))
-        return got
-
-    def _near_places(self, place: int) -> list[int]:
-        out = list(self.related[place])
-        if self.coords[place] is None:
-            return out
-        if self._grid is None:
-            self._grid = {}
-            for p, c in enumerate(self.coords):
-                if c is not None:
-                    g = self._geo_of(p)
-                    self._grid.setdefault(g[6], []).append(p)
-        geo = self._geo
-        lat, lon, lat1, lon1, cos_lat, i, base = geo[place]
-        sin, asin, sqrt = math.sin, math.asin, math.sqrt
-        grid = self._grid
-        for step in self._steps_around(i, lat):
-            for o in grid.get(base + step, ()):
-                if o == place:
-                    continue
-                lat_o, lon_o, lat2, lon2, cos2, _, _ = geo[o]
-                if abs(lat - lat_o) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
-                    continue
-                # east-west, at the latitude nearer the pole (1 % slack for the curvature)
-                if abs(lon - lon_o) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
-                    continue
-                h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
-                if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
-                    out.append(o)
-        return out
+    def _coherence(self, place: int) -> float:
+        rel = self.related[place]
+        if rel and not self.places.isdisjoint(rel):
+            return 1.0
+        here = self.coords[place]
+        if here is not None:
+            geo = self.geo
+            lat, lon, lat1, lon1, cos_lat, i, base, sure_key = geo.get(place) or self._geo(place)
+            same = self.sure.get(sure_key)
+            if same is not None and (same[0] != place or len(same) > 1):
+                return 1.0
+            grid = self.grid
+            sin, asin, sqrt = math.sin, math.asin, math.sqrt
+            for step in self._steps_around(i, lat):
+                for o in grid.get(base + step, ()):
+                    if o == place:
+                        continue
+                    lat_o, lon_o, lat2, lon2, cos2 = geo[o][:5]  # every document place has its entry
+                    if abs(lat - lat_o) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
+                        continue
+                    # east-west, at the latitude nearer the pole (1 % slack for the curvature)
+                    if abs(lon - lon_o) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
+                        continue
+                    h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
+                    if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
+                        return 1.0
+        if rel and not self.neighbours.isdisjoint(rel):
+            return 0.5
+        if here is None:  # a river, a historical region: no point to measure from
+            return self.UNKNOWN
+        return 0.0
 
     def _steps_around(self, i: int, lat: float) -> tuple[int, ...]:
         """Cell key offsets of the grid cells that can hold a place within NEAR_KM of one in row
@@ -322,49 +328,14 @@ class Neighbourhoods:
             steps = self._steps[i] = tuple(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in range(-k, k + 1))
         return steps
 
-    def _geo_of(self, place: int) -> tuple:
-        """``(lat, lon, lat and lon in radians, cos lat, grid row, grid cell key)``."""
+    def _geo(self, place: int) -> tuple:
+        """``(lat, lon, lat and lon in radians, cos lat, grid row, grid cell key, sure cell key)``."""
         lat, lon = self.coords[place]
         lat_r, lon_r = math.radians(lat), math.radians(lon)
         i = int(lat // self.CELL)
-        got = self._geo[place] = (lat, lon, lat_r, lon_r, math.cos(lat_r), i, i * _CELL_KEY + int(lon // self.CELL))
+        got = self.geo[place] = (lat, lon, lat_r, lon_r, math.cos(lat_r), i, i * _CELL_KEY + int(lon // self.CELL),
+                                 int(lat // self.SURE_CELL) * _CELL_KEY + int(lon // self.SURE_CELL))
         return got
-
-
-class DocumentPlaces:
-    """The places a document (or block) names unambiguously, as a bit mask for ``coherence``."""
-
-    UNKNOWN = 0.5  # coherence of a place without coordinates and without a link to the document
-
-    def __init__(self, places: set[int], related: list[tuple[int, ...]],
-                 coords: list[tuple[float, float] | None], hoods: Neighbourhoods | None = None):
-        self.places = places
-        self.related = related
-        self.coords = coords
-        # the same for every document of one gazetteer: a tagger passes its own to all of them
-        self.hoods = Neighbourhoods(related, coords) if hoods is None else hoods
-        self.mask = self.hoods.mask_of(places)
-        self._memo: dict[int, float] = {}
-
-    def coherence(self, place: int) -> float:
-        """1 when the place is part of, contains, or lies within 30 km of a place the document
-        names unambiguously; 0.5 when it shares a parent with one; else 0."""
-        if not self.places:
-            return 0.0
-        got = self._memo.get(place)
-        if got is None:
-            got = self._memo[place] = self._coherence(place)
-        return got
-
-    def _coherence(self, place: int) -> float:
-        hoods = self.hoods
-        if self.mask & (hoods._near.get(place) or hoods.near(place)):
-            return 1.0
-        if self.related[place] and self.mask & hoods.cousins(place):
-            return 0.5
-        if self.coords[place] is None:  # a river, a historical region: no point to measure from
-            return self.UNKNOWN
-        return 0.0
 
 
 def same_area(candidates: list[int], kinds: list[str], area_kinds: frozenset[str],

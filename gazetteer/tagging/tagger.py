@@ -19,7 +19,7 @@ from operator import itemgetter
 import ahocorasick
 
 from ..vocab import lang_base
-from .context import DocumentPlaces, KindWords, Neighbourhoods, name_weight, same_area, share
+from .context import DocumentPlaces, KindWords, name_weight, same_area, share
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, FRONT_CHARS, KeyTable
@@ -142,7 +142,7 @@ class Tagger:
         self._templates: dict[tuple, tuple] = {}  # see _template
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
-        self._hoods = Neighbourhoods(t.related, t.coords)  # see DocumentPlaces
+        self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (DocumentPlaces.geo)
         self._case_split = _CaseSplit()
 
     # -- public -----------------------------------------------------------------------------
@@ -395,23 +395,23 @@ class Tagger:
                 if chains[k]:
                     near = near | chains[k]
                 if doc is None:
-                    doc = DocumentPlaces(others, t.related, t.coords, self._hoods)
+                    doc = DocumentPlaces(others, t.related, t.coords, self._geo)
                     coherence = doc.coherence
                 coh = tuple([coherence(p) for p in amb[0]])
                 # the ranking is a function of the member set, the kind words near and the
-                # coherence of each candidate: the same three anywhere give the same ranking
-                rkey = (setkey, frozenset(near) if near else None, coh)
+                # coherence of each candidate: the same three (and suffix) anywhere give the same
+                # mention but for its offsets
+                rkey = (tkey, frozenset(near) if near else None, coh)
                 got = ranks.get(rkey)
                 if got is None:
                     if len(ranks) > 100_000:
                         ranks.clear()
-                    got = ranks[rkey] = self._rank(amb, near, coh)
-                best, candidates, raw, scores = got
-                quality, name_id, scheme = places[best]
-                pid = candidates[0]
-                confidence = _confidence(quality, inflected, raw)
-                grammar, case = cases[case_tag]
-                matched = self._matched_of(name_id, scheme)
+                    best, candidates, raw, scores = self._rank(amb, near, coh)
+                    quality, name_id, scheme = places[best]
+                    grammar, case = cases[case_tag]
+                    got = ranks[rkey] = (candidates[0], candidates, _confidence(quality, inflected, raw), scores,
+                                         name_id, grammar, case, self._matched_of(name_id, scheme))
+                pid, candidates, confidence, scores, name_id, grammar, case, matched = got
             if identity:
                 o_start, o_end = start, end
                 o_stem = self._stem_end(scan, start, end, stem_end, name_id) if inflected else end
