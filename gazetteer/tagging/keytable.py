@@ -321,6 +321,9 @@ def _add_kind_phrases(b: _Builder, index) -> None:
     """A name with its kind word, from ``[kind_phrases]`` in rules.toml, for the places of that
     kind whose names lack it (``Ağcabədi rayonunun``, ``Zərdab rayonlarında``, ``Aghjabadi
     District``); inflected and listed like the stored names, worth ``KIND_PHRASE``."""
+    stored: dict[str, set[str]] = {}  # place -> its names, folded: "Hakari river" is one already
+    for n in index.names:
+        stored.setdefault(n.place_id, set()).add(fold_chars(n.text))
     for base, spec in b.rules.get("kind_phrases", {}).items():
         for name_id, n in enumerate(index.names):
             if b.table.names[name_id] is None or lang_base(n.lang) != base or script_of(n.text) != spec["script"]:
@@ -328,5 +331,7 @@ def _add_kind_phrases(b: _Builder, index) -> None:
             place = index.places.get(n.place_id)
             words = fold_chars(n.text).split(" ")
             for kind_word in spec.get(place.kind, ()) if place is not None else ():
-                if fold_chars(kind_word) not in words:  # "Ağdam rayonu" says it already
-                    b.add_name(name_id, f"{n.text} {kind_word}", n.lang, n.type, max_quality=KIND_PHRASE)
+                phrase = f"{n.text} {kind_word}"
+                # "Ağdam rayonu" says it already
+                if fold_chars(kind_word) not in words and fold_chars(phrase) not in stored[n.place_id]:
+                    b.add_name(name_id, phrase, n.lang, n.type, max_quality=KIND_PHRASE)
