@@ -437,3 +437,17 @@ def test_a_given_name_cue_is_not_the_start_of_a_longer_word(tagger):
     # ստեփան* (Stepan, a given name before a surname) must not fire inside Ստեփանակերտից
     assert spans(tagger, "Ստեփանակերտից Երևան տանող ճանապարհը։") == [
         ("Ստեփանակերտից", "stepanakert"), ("Երևան", "yerevan")]
+
+
+@pytest.mark.parametrize("text, matched", [
+    ("Aghjabadi District", "Aghjabadi District"),  # the stored phrase, not "Aghjabadi" + a kind word
+    ("Ağcabədi rayonunda", "Ağcabədi"),  # no stored phrase: the kind phrase made from the name
+])
+def test_kind_phrases_never_hide_a_stored_phrase(tmp_path, text, matched):
+    places = [("aghjabadi-district", "district", 40.0, 47.5, "AZ", None)]
+    names = [("aghjabadi-district", "Aghjabadi", "en", "exonym", "international", "", "", "1"),
+             ("aghjabadi-district", "Aghjabadi District", "en", "variant", "international", "", "", "0"),
+             ("aghjabadi-district", "Ağcabədi", "az-Latn", "official", "azerbaijan", "", "", "1")]
+    data = write_dataset(tmp_path / "data", places, names, [])
+    tagged = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger().tag(text)
+    assert [(m.text, m.matched["text"]) for m in tagged] == [(text, matched)]
