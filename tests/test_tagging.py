@@ -328,7 +328,7 @@ def test_forms_put_the_name_first():
 def test_person_cue_positions_only_skip_mentions_no_cue_could_stop(tagger, text):
     """The scan records where person cues start; a mention without one beside it skips
     is_person. Checking every mention gives the same result."""
-    folded, spans, cues = tagger._scan(text)
+    folded, spans, cues, _ = tagger._scan(text)
     others = tagger._unambiguous(spans)
     everywhere = (list(range(len(folded.text) + 1)), set(range(len(folded.text) + 2)))
     assert tagger._mentions(text, 0, folded, spans, others, cues) == \
@@ -451,3 +451,33 @@ def test_kind_phrases_never_hide_a_stored_phrase(tmp_path, text, matched):
     data = write_dataset(tmp_path / "data", places, names, [])
     tagged = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger().tag(text)
     assert [(m.text, m.matched["text"]) for m in tagged] == [(text, matched)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("в Агдамском и Физулинском районах", [("Агдамском", "aghdam-district"), ("Физулинском районах", "fuzuli-district")]),
+    ("Агдамский, Физулинский районы", [("Агдамский", "aghdam-district"), ("Физулинский районы", "fuzuli-district")]),
+    ("Агдамский винзавод выпустил вино", []),  # an adjective, not a list member
+    ("Агдамский, Физулинский", []),  # no plural kind word ends the list
+    ("в Агдамском районе", [("Агдамском районе", "aghdam-district")]),
+])
+def test_an_adjective_alone_names_a_district_only_in_a_list(tagger, text, expected):
+    assert spans(tagger, text) == expected
+
+
+def test_an_adjective_that_is_no_mention_still_sets_the_context(tagger):
+    # "Агдамский винзавод" is no mention, but the text is about Ağdam: the district and the town
+    # get the coherence a mention of the district would give them
+    plain = tagger.tag("Винзавод работает. Aghdam")[0]
+    with_adjective = tagger.tag("Агдамский винзавод работает. Aghdam")
+    assert [m.text for m in with_adjective] == ["Aghdam"]
+    assert with_adjective[0].candidates == plain.candidates and with_adjective[0].scores > plain.scores
+
+
+def test_an_ambiguous_word_that_is_a_stem_with_an_ending_is_not_tagged_at_a_sentence_start(tmp_path):
+    places = [("novoye", "village", 39.2, 46.5, "AM", None)]
+    names = [("novoye", "Новое", "ru", "official", "armenia", "", "", "1")]
+    data = write_dataset(tmp_path / "data", places, names, [])
+    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    assert tagger.table.keys.get("новое") is None  # the automaton's stem is "нов", the word "новое"
+    assert spans(tagger, "Дороги отремонтированы. Новое покрытие уложено.") == []
+    assert spans(tagger, "Дорогу в село Новое отремонтировали.") == [("Новое", "novoye")]

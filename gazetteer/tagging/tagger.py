@@ -59,7 +59,9 @@ class Mention:
         return d
 
 
-_AMBIGUOUS_WORD, _HAS_SPACE, _CUE_BEFORE, _CUE_AFTER = 1, 2, 4, 8  # flags of a key (Tagger._hits)
+# flags of a key (Tagger._hits): the stem is an ambiguous word, has a space, is a person cue
+# before or after a name, is an ambiguous word with some ending (нов|ое), can be a list adjective
+_AMBIGUOUS_WORD, _HAS_SPACE, _CUE_BEFORE, _CUE_AFTER, _AMBIGUOUS_FORM, _LIST_ADJECTIVE = 1, 2, 4, 8, 16, 32
 _CUES = _CUE_BEFORE | _CUE_AFTER
 _NEVER = "A"  # never in a scan text (lower-cased)
 _DEAD = (2, (), 0)  # the payload of a key that never matches: no groups
@@ -108,10 +110,18 @@ class Tagger:
                 if w:
                     cues[w] = cues.get(w, 0) | bit
         tails = t.tails
+        # an ambiguous word that is a stem plus one of its endings (the village НовоЕ: нов|ое)
+        ambiguous_forms = {w[:i] for w in ambiguous_words for i in range(1, len(w))
+                           if w[:i] in t.keys and any(w[i:] in tails[tid] for tid, _, _ in t.keys[w[:i]])}
+        # the adjective alone of a list member ("Гадрутском и Мартунинском районах"): see _lists_only
+        self._adjective_cases = frozenset(case for ts in tails for case in ts.values() if _is_list_adjective(case))
+        self._plural_cases = frozenset(case for ts in tails for case in ts.values() if _is_list_plural(case))
+        adjective_tails = {tid for tid, ts in enumerate(tails) if not self._adjective_cases.isdisjoint(ts.values())}
         n_sets = 0
         for stem, groups in t.keys.items():
             flags = (_AMBIGUOUS_WORD if stem in ambiguous_words else 0) | (_HAS_SPACE if " " in stem else 0) | \
-                cues.get(stem, 0)
+                cues.get(stem, 0) | (_AMBIGUOUS_FORM if stem in ambiguous_forms else 0) | \
+                (_LIST_ADJECTIVE if any(tid in adjective_tails for tid, _, _ in groups) else 0)
             payload = []
             for tid, rule, members in groups:
                 payload.append((tails[tid], rule, members, n_sets))
@@ -152,11 +162,12 @@ class Tagger:
             return self._tag(text)
 
     def _tag(self, text: str) -> list[Mention]:
-        raw = []
+        raw, context = [], []
         for offset, block in blocks(text):
-            folded, spans, cues = self._scan(block)
+            folded, spans, cues, adjectives = self._scan(block)
             raw.append((offset, block, folded, spans, cues))
-        others = self._unambiguous(sp for _, _, _, spans, _ in raw for sp in spans)
+            context.extend(adjectives)
+        others = self._unambiguous([*(sp for _, _, _, spans, _ in raw for sp in spans), *context])
         out = []
         for offset, block, folded, spans, cues in raw:
             out.extend(self._mentions(block, offset, folded, spans, others, cues))
@@ -169,8 +180,9 @@ class Tagger:
 
     def tag_block(self, block: str, offset: int = 0) -> list[Mention]:
         with _gc_paused():
-            folded, spans, cues = self._scan(block)
-            return self._mentions(block, offset, folded, spans, self._unambiguous(spans), cues)
+            folded, spans, cues, adjectives = self._scan(block)
+            others = self._unambiguous(spans + adjectives if adjectives else spans)
+            return self._mentions(block, offset, folded, spans, others, cues)
 
     def normalize(self, text: str, convention: str = "az") -> str:
         """``text`` with every mention rewritten in a naming convention (see conventions.py)."""
@@ -200,19 +212,48 @@ class Tagger:
         return conv.choose(names, lang_base(source_lang) if source_lang else None)
 
     # -- scanning ---------------------------------------------------------------------------
-    def _scan(self, block: str) -> tuple[Folded, list[tuple], tuple]:
+    def _scan(self, block: str) -> tuple[Folded, list[tuple], tuple, list[tuple]]:
+        """The scan text, the spans, the person cues (see ``_hits``), and the adjectives that are
+        no mention but still say which places the text is about (``Товузском направлении``)."""
         folded = fold_block(block)
-        spans, mixed, cues = self._hits(block, folded)
+        spans, mixed, cues, adjectives = self._hits(block, folded)
         if mixed:  # a Latin/Cyrillic lookalike inside a word: repair the scan text, scan again
             folded.text = fix_homoglyphs(folded.text)
-            spans, _, cues = self._hits(block, folded)
-        return folded, _leftmost_longest(spans), cues
+            spans, _, cues, adjectives = self._hits(block, folded)
+        spans = _leftmost_longest(spans)
+        if adjectives:
+            spans, dropped = self._lists_only(folded.text, spans)
+            return folded, spans, cues, dropped
+        return folded, spans, cues, []
+
+    def _lists_only(self, scan: str, spans: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+        """A list member's adjective alone (``Гадрутском`` of ``Гадрутском и Мартунинском
+        районах``) names the place only in a list that ends with the plural kind word; elsewhere
+        it is an adjective (``Товузском направлении``, ``Агдамский винзавод``), not a mention.
+        Returns the spans kept and the adjectives dropped."""
+        adjective, plural = self._adjective_cases, self._plural_cases
+        coordinated = self._kind_words.coordinated
+        out: list[tuple] = []
+        dropped: list[tuple] = []
+        listed = False  # the span after this one continues a list that ends in the plural
+        for k in range(len(spans) - 1, -1, -1):
+            sp = spans[k]
+            if sp[3] in adjective:
+                listed = listed and coordinated(scan, sp[1], spans[k + 1][0])
+                if not listed:
+                    dropped.append(sp)
+                    continue
+            else:
+                listed = sp[3] in plural
+            out.append(sp)
+        out.reverse()
+        return out, dropped
 
     def _hits(self, block: str, folded: Folded) -> tuple[list[tuple], bool, tuple]:
         """Spans ``(start, end, stem_end, case, members, member set)`` in scan offsets, whether
-        a mixed-script word was seen, and where person cues start ``(sorted before-cue starts,
-        after-cue starts)``; the automaton's payload per key is ``(length, groups, flags)``
-        (see ``_setup``)."""
+        a mixed-script word was seen, where person cues start ``(sorted before-cue starts,
+        after-cue starts)``, and whether a list adjective was seen; the automaton's payload per
+        key is ``(length, groups, flags)`` (see ``_setup``)."""
         s = folded.text
         n = len(s)
         spans: list[tuple] = []
@@ -225,6 +266,9 @@ class Tagger:
         clitic_cases = self._clitic_cases
         tail_match = _TAIL.match
         known_tails = self._known_tails
+        ambiguous_words = self.table.ambiguous_words
+        adjective_cases = self._adjective_cases
+        adjectives = False
         for last, value in self._automaton.iter(s):
             if value is None:
                 mixed = True
@@ -275,16 +319,19 @@ class Tagger:
                             continue
                     elif not _case_ok(block, folded, start, e, rule):
                         continue
-                if flags & (_AMBIGUOUS_WORD | _HAS_SPACE):
-                    if flags & _AMBIGUOUS_WORD and _sentence_initial(block, folded.start_of(start)):
+                if flags & (_AMBIGUOUS_WORD | _HAS_SPACE | _AMBIGUOUS_FORM | _LIST_ADJECTIVE):
+                    if (flags & _AMBIGUOUS_WORD or flags & _AMBIGUOUS_FORM and s[start:e + len(tail)] in ambiguous_words) \
+                            and _sentence_initial(block, folded.start_of(start)):
                         continue
                     if flags & _HAS_SPACE and _crosses_paragraph(block, folded, start, e):
                         continue
+                    if flags & _LIST_ADJECTIVE and case in adjective_cases:
+                        adjectives = True
                 if used and case in clitic_cases:
                     used = ""  # Stepanakert's: the possessive stays outside the span
                 append((start, e + len(used), e, case, members, msid))
         cue_before.sort()
-        return spans, mixed, (cue_before, cue_after)
+        return spans, mixed, (cue_before, cue_after), adjectives
 
     # -- ranking ----------------------------------------------------------------------------
     def _info(self, sp: tuple) -> tuple:
@@ -532,6 +579,14 @@ def _gc_paused():
     finally:
         if was:
             gc.enable()
+
+
+def _is_list_adjective(case: str) -> bool:
+    return case.rpartition(":")[2].startswith("adj.")  # "ru:adj.loc" (keytable._add_list_forms)
+
+
+def _is_list_plural(case: str) -> bool:
+    return case.rpartition(":")[2].startswith("pl.")  # "ru:pl.loc"
 
 
 def _confidence(quality: float, inflected: bool, scores: list[float]) -> float:
