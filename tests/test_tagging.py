@@ -481,3 +481,21 @@ def test_an_ambiguous_word_that_is_a_stem_with_an_ending_is_not_tagged_at_a_sent
     assert tagger.table.keys.get("новое") is None  # the automaton's stem is "нов", the word "новое"
     assert spans(tagger, "Дороги отремонтированы. Новое покрытие уложено.") == []
     assert spans(tagger, "Дорогу в село Новое отремонтировали.") == [("Новое", "novoye")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("part of the seven districts around it", [("seven districts", "seven-districts")]),  # a lower-case phrase
+    ("the Seven Districts", [("Seven Districts", "seven-districts")]),
+    ("a new bina was built", []),  # a one-word name stored in lower case: a word in prose
+    ("in Bina", [("Bina", "bina")]),
+    ("ba ku and Ba ku", [("Ba ku", "baku")]),  # a machine romanization keeps the capital
+])
+def test_lower_case_phrases_match_in_lower_case(tmp_path, text, expected):
+    places = [("seven-districts", "region", 39.8, 46.8, "AZ", None), ("bina", "village", 40.45, 50.08, "AZ", None),
+              ("baku", "city", 40.4, 49.9, "AZ", None)]
+    names = [("seven-districts", "seven districts", "en", "exonym", "international", "", "", "1"),
+             ("bina", "bina", "az-Latn", "official", "azerbaijan", "", "", "1"),
+             ("baku", "ba ku", "und-Latn", "variant", "", "", "", "0")]
+    data = write_dataset(tmp_path / "data", places, names, [])
+    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    assert spans(tagger, text) == expected

@@ -104,13 +104,20 @@ def _letter_variants(form: str, base: str, script: str) -> list[tuple[str, str, 
     return out
 
 
-def _case_rule(text: str, script: str, cased_scripts: set[str]) -> int:
+def _case_rule(text: str, script: str, cased_scripts: set[str], lang: str = "") -> int:
     letters = [c for c in text if c.isalpha()]
     if not letters or script not in cased_scripts:
         return CASE_ANY
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return CASE_ALL
-    return CASE_INITIAL  # even for a name stored in lower case ("bina"): in prose it is a word
+    # A descriptive phrase a language writes in lower case ("seven districts", "line of
+    # contact", "семь районов") is written so in prose too; a one-word name stored in lower case
+    # ("bina") is still a place only with a capital: in prose it is a word. A phrase with a name
+    # in it ("the Caucasus", "монастырь Гандзасар") keeps the name's capital. (Not for the machine
+    # romanizations of undetermined language, "ba ku".)
+    if " " in text.strip() and all(c.islower() for c in letters) and not lang.startswith("und"):
+        return CASE_ANY
+    return CASE_INITIAL
 
 
 def _common_prefix(strings: list[str]) -> str:
@@ -160,7 +167,7 @@ class _Builder:
     def add_name(self, name_id: int, text: str, lang: str, name_type: str, max_quality: float = 1.0) -> None:
         script = script_of(text)
         base = lang_base(lang)
-        rule = _case_rule(text, script, self.cased)
+        rule = _case_rule(text, script, self.cased, lang)
         if fold_chars(text) in self.stop:
             return
         groups: dict[tuple[str, str], tuple[float, list[tuple[str, str]]]] = {}
