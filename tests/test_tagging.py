@@ -499,3 +499,26 @@ def test_lower_case_phrases_match_in_lower_case(tmp_path, text, expected):
     data = write_dataset(tmp_path / "data", places, names, [])
     tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
     assert spans(tagger, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the valley of the Karkar river", []),  # the river is not in the data; the village is not meant
+    ("Karkar çayının sahilində", []),
+    ("на берегу озера Севан", []),
+    ("the village of Karkar", [("Karkar", "karkar")]),
+    ("Karkar Çaykəndə yaxındır", [("Karkar", "karkar")]),  # a word that merely starts like çay
+    ("в городе Севан", [("Севан", "sevan")]),
+    ("the Kura river", [("Kura", "kura")]),  # a river of the data stays
+    ("река Кура", [("Кура", "kura")]),
+])
+def test_a_name_beside_a_feature_word_of_another_kind_is_dropped(tmp_path, text, expected):
+    places = [("karkar", "village", 40.95, 44.44, "AM", 1400), ("sevan", "town", 40.55, 44.95, "AM", 19000),
+              ("kura", "river", None, None, None, None)]
+    names = [("karkar", "Karkar", "en", "exonym", "international", "", "", "1"),
+             ("karkar", "Karkar", "az-Latn", "official", "azerbaijan", "", "", "1"),
+             ("sevan", "Севан", "ru", "exonym", "russia", "", "", "1"),
+             ("kura", "Kura", "en", "exonym", "international", "", "", "1"),
+             ("kura", "Кура", "ru", "exonym", "russia", "", "", "1")]
+    data = write_dataset(tmp_path / "data", places, names, [])
+    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    assert spans(tagger, text) == expected

@@ -45,6 +45,14 @@ class KindWords:
         person = spec.get("person", {})
         self.person_before = _WordSet(person.get("before", ()))
         self.person_after = _WordSet(person.get("after", ()))
+        # words that make the name beside them a natural feature's: word -> the feature's kinds
+        self.feature_after: dict[str, frozenset[str]] = {}
+        self.feature_before: dict[str, frozenset[str]] = {}
+        for entry in spec.get("features", {}).values():
+            kinds = frozenset(entry["kinds"])
+            for key, table in (("after", self.feature_after), ("before", self.feature_before)):
+                for w in entry.get(key, ()):
+                    table[fold_chars(w)] = table.get(fold_chars(w), frozenset()) | kinds
 
     @classmethod
     def load(cls) -> "KindWords":

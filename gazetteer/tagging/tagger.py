@@ -60,9 +60,11 @@ class Mention:
 
 
 # flags of a key (Tagger._hits): the stem is an ambiguous word, has a space, is a person cue
-# before or after a name, is an ambiguous word with some ending (нов|ое), can be a list adjective
+# before or after a name, is an ambiguous word with some ending (нов|ое), can be a list adjective,
+# is a feature word after or before a name (context.toml [features])
 _AMBIGUOUS_WORD, _HAS_SPACE, _CUE_BEFORE, _CUE_AFTER, _AMBIGUOUS_FORM, _LIST_ADJECTIVE = 1, 2, 4, 8, 16, 32
-_CUES = _CUE_BEFORE | _CUE_AFTER
+_FEATURE_AFTER, _FEATURE_BEFORE = 64, 128
+_CUES = _CUE_BEFORE | _CUE_AFTER | _FEATURE_AFTER | _FEATURE_BEFORE
 _NEVER = "A"  # never in a scan text (lower-cased)
 _DEAD = (2, (), 0)  # the payload of a key that never matches: no groups
 _ONE = (1.0,)
@@ -109,6 +111,9 @@ class Tagger:
             for w in (*words.exact, *words.prefixes):
                 if w:
                     cues[w] = cues.get(w, 0) | bit
+        for words, bit in ((kw.feature_after, _FEATURE_AFTER), (kw.feature_before, _FEATURE_BEFORE)):
+            for w in words:
+                cues[w] = cues.get(w, 0) | bit
         tails = t.tails
         # an ambiguous word that is a stem plus one of its endings (the village НовоЕ: нов|ое)
         ambiguous_forms = {w[:i] for w in ambiguous_words for i in range(1, len(w))
@@ -221,10 +226,27 @@ class Tagger:
             folded.text = fix_homoglyphs(folded.text)
             spans, _, cues, adjectives = self._hits(block, folded)
         spans = _leftmost_longest(spans)
+        if cues[2] or cues[3]:
+            spans = self._not_features(folded.text, spans, cues[2], cues[3])
         if adjectives:
             spans, dropped = self._lists_only(folded.text, spans)
             return folded, spans, cues, dropped
         return folded, spans, cues, []
+
+    def _not_features(self, scan: str, spans: list[tuple], after: dict, before: dict) -> list[tuple]:
+        """Without the names of natural features the gazetteer lacks: a name beside a feature
+        word ("the Karkar river", "озеро Севан") none of whose places is of that kind."""
+        kinds_of = self.table.place_kinds
+        out = []
+        for sp in spans:
+            start, end = sp[0], sp[1]
+            kinds = after.get(end + 1) if scan[end:end + 1] == " " else None
+            if start and scan[start - 1] == " " and start - 1 in before:
+                kinds = before[start - 1] | kinds if kinds else before[start - 1]
+            if kinds and all(kinds_of[p] not in kinds for p in self._info(sp)[0]):
+                continue
+            out.append(sp)
+        return out
 
     def _lists_only(self, scan: str, spans: list[tuple]) -> tuple[list[tuple], list[tuple]]:
         """A list member's adjective alone (``Гадрутском`` of ``Гадрутском и Мартунинском
@@ -261,6 +283,11 @@ class Tagger:
         mixed = False
         cue_before: list[int] = []
         cue_after: set[int] = set()
+        # feature words (context.toml [features]): where one starts (after a name) and where one
+        # ends (before a name) -> the feature's kinds
+        feature_after: dict[int, frozenset] = {}
+        feature_before: dict[int, frozenset] = {}
+        features_after, features_before = self._kind_words.feature_after, self._kind_words.feature_before
         identity = folded.is_identity()
         apostrophe_tails = self._apostrophe_tails
         clitic_cases = self._clitic_cases
@@ -280,6 +307,13 @@ class Tagger:
                     cue_before.append(start)
                 if flags & _CUE_AFTER:
                     cue_after.add(start)
+                if flags & (_FEATURE_AFTER | _FEATURE_BEFORE) and (last + 1 == n or not s[last + 1].isalnum()) \
+                        and (not start or not s[start - 1].isalnum()):  # a whole word
+                    word = s[start:last + 1]
+                    if flags & _FEATURE_AFTER:
+                        feature_after[start] = feature_after.get(start, frozenset()) | features_after[word]
+                    if flags & _FEATURE_BEFORE:
+                        feature_before[last + 1] = features_before[word]
             if start and s[start - 1].isalnum():
                 continue
             e = last + 1
@@ -331,7 +365,7 @@ class Tagger:
                     used = ""  # Stepanakert's: the possessive stays outside the span
                 append((start, e + len(used), e, case, members, msid))
         cue_before.sort()
-        return spans, mixed, (cue_before, cue_after), adjectives
+        return spans, mixed, (cue_before, cue_after, feature_after, feature_before), adjectives
 
     # -- ranking ----------------------------------------------------------------------------
     def _info(self, sp: tuple) -> tuple:
@@ -406,7 +440,7 @@ class Tagger:
         doc = None
         chains = self._chain_kinds(scan, spans)
         person_check = bool(kw.person_before.exact)
-        cue_before, cue_after = cues
+        cue_before, cue_after = cues[0], cues[1]
         n_before = len(cue_before)
         is_person = kw.is_person
         cases = self._case_split
