@@ -19,7 +19,8 @@ def kw() -> KindWords:
 
 def expected(kw: KindWords, scan: str, start: int, end: int) -> set[str]:
     """The words within ``window`` on each side of the mention, in its sentence, within 60
-    characters; a word before counts with the kind words valid before, one after with both."""
+    characters; a word before counts with the kind words valid before (not across a locative
+    preposition), one after with both."""
     left = scan[max(0, start - 60):start]
     cuts = list(_SENTENCE.finditer(left))
     if cuts:
@@ -29,7 +30,12 @@ def expected(kw: KindWords, scan: str, start: int, end: int) -> set[str]:
     if cut:
         right = right[:cut.start()]
     found: set[str] = set()
-    for w in _WORDS.findall(left)[-kw.window:]:
+    words = list(reversed(_WORDS.findall(left)[-kw.window:]))
+    for i, w in enumerate(words):
+        if w in kw.locatives:  # "a village in X": the kind word before it says where X is ...
+            if w in kw.container_words and i + 1 < len(words) and kw._word_kinds(words[i + 1], False) & kw.settlement_kinds:
+                found |= kw.container_kinds  # ... and that X is an area
+            break
         found |= kw._word_kinds(w, False)
     for w in _WORDS.findall(right)[:kw.window]:
         found |= kw._word_kinds(w, True)
@@ -37,7 +43,7 @@ def expected(kw: KindWords, scan: str, start: int, end: int) -> set[str]:
 
 
 # Kind words of every script among plain words, digits, apostrophes, punctuation and white space.
-WORD = st.sampled_from(["district", "village", "rayonu", "kəndi", "район", "села", "շրջան", "գյուղում", "and",
+WORD = st.sampled_from(["district", "village", "rayonu", "kəndi", "район", "села", "շրջան", "գյուղում", "and", "in", "в",
                         "the", "və", "и", "в", "ու", "river", "Şuşa'nın", "x2", "1990", "o'z", "abc", "ab" * 20])
 SEP = st.sampled_from([" ", "  ", ", ", ". ", "\n", " — ", "; ", "! ", "'", "-", "(", "…", "։ ", " \n "])
 
@@ -70,9 +76,21 @@ def test_kinds_near_matches_its_definition_anywhere(kw, parts, cut):
     ("rayonu. ağdam kəndi", "ağdam", "district", False),  # not across a sentence end
     ("rayonu. ağdam kəndi", "ağdam", "village", True),
     ("село\nагдам", "агдам", "village", False),  # nor across a line
+    ("a mining village in gegharkunik", "gegharkunik", "village", False),  # where it is, not what
+    ("a mining village in gegharkunik", "gegharkunik", "province", True),  # an area that holds villages
+    ("the road in gegharkunik", "gegharkunik", "province", False),
+    ("село под агдамом", "агдамом", "village", False),
+    ("the village of aghdam", "aghdam", "village", True),
 ])
 def test_kinds_near_examples(kw, scan, word, kind, present):
     start = scan.index(word)
     got = kw.kinds_near(scan, start, start + len(word))
     assert got == expected(kw, scan, start, start + len(word))
     assert (kind in got) is present
+
+
+def test_every_table_of_context_toml_is_read(kw):
+    # a TOML table header swallows every key after it: a top-level key written below one is lost
+    assert kw.window == 2 and kw.area_kinds and kw.preference and kw.name_weights and kw.locatives
+    assert kw.container_words and kw.settlement_kinds and kw.container_kinds and kw.conjunctions
+    assert kw.feature_after and kw.feature_before and kw.person_before.exact and kw.person_after.exact

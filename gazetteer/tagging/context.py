@@ -22,6 +22,11 @@ class KindWords:
         self.preference = spec.get("kind_preference", {})
         self.name_weights = spec.get("name_weight", {})
         self.window = spec.get("window", 2)
+        self.locatives = frozenset(fold_chars(w) for w in spec.get("locatives", ()))
+        containers = spec.get("containers", {})
+        self.container_words = frozenset(fold_chars(w) for w in containers.get("words", ()))
+        self.settlement_kinds = frozenset(containers.get("settlements", ()))
+        self.container_kinds = frozenset(containers.get("kinds", ()))
         self.area_kinds = frozenset(spec.get("area_kinds", ()))
         self.exact: dict[str, set[str]] = {}
         self.prefixes: dict[str, set[str]] = {}
@@ -135,8 +140,15 @@ class KindWords:
                 right = right[:cut.start()]
             after = _WORDS.findall(right)[:window]
         found: set[str] = set()
-        for words, memo, is_after in ((before, self._memo_before, False), (after, self._memo_after, True)):
-            for w in words:
+        locatives = self.locatives
+        for words, memo, is_after in ((before[::-1], self._memo_before, False), (after, self._memo_after, True)):
+            for i, w in enumerate(words):  # outward from the mention
+                if not is_after and w in locatives:
+                    # "a village in X": X holds settlements (see [containers] in context.toml)
+                    if w in self.container_words and i + 1 < len(words) and \
+                            not self.settlement_kinds.isdisjoint(self._kinds_of(words[i + 1:i + 2], False)):
+                        found |= self.container_kinds
+                    break
                 kinds = memo.get(w)
                 if kinds is None:
                     if len(memo) > 100_000:
