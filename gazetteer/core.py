@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from . import resolve as _resolve
 from .build import ensure_built, serving_url
 from .errors import DatabaseError, InvalidQuery, PlaceNotFound
+from .gcpause import gc_paused
 from .index import Index
 from .paths import default_data_dir, default_db_url
 from .records import Membership, Name, Place, Result
@@ -55,7 +56,8 @@ class Gazetteer:
             vocab = load_vocab(str(self.data_dir.resolve()))
             self._categories = {k: v["category"] for k, v in vocab.kinds.items()}
             self._authorities = dict(vocab.authorities)
-            idx = Index.load(engine, {k: int(v["rank"]) for k, v in vocab.kinds.items()}, vocab.authority_periods)
+            with gc_paused():  # (see gcpause.py)
+                idx = Index.load(engine, {k: int(v["rank"]) for k, v in vocab.kinds.items()}, vocab.authority_periods)
             idx.default_scripts = {k: v for k, v in vocab.languages.items() if v}
             if self.data_version is None:
                 from .build import read_meta

@@ -8,16 +8,15 @@ leftmost-longest. Only then are places ranked, for the few mentions that are amb
 """
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 
 import ahocorasick
 
+from ..gcpause import gc_paused as _gc_paused
 from ..vocab import lang_base
 from .context import DocumentPlaces, KindWords, name_weight, same_area, share
 from .inflection import is_clitic
@@ -610,22 +609,6 @@ class Tagger:
                 self._stem_memo.clear()
             self._stem_memo[key] = shared
         return max(start + shared, min(stem_end, end))
-
-
-@contextmanager
-def _gc_paused():
-    """The cyclic garbage collector paused while a block is tagged. Tagging allocates many small
-    acyclic objects (freed by reference counting alone), and every third-generation collection
-    walks the whole loaded gazetteer (half a million objects): with the collector running,
-    tagging is four times slower. Nothing tagging allocates forms a cycle, so nothing leaks."""
-    was = gc.isenabled()
-    if was:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _is_list_adjective(case: str) -> bool:
