@@ -154,3 +154,14 @@ def test_a_generic_match_still_lets_typos_by_sound_in(real_gz):
     # Karyagin: the district by its adjective (Карягинский район), the town by sound (Karyagino)
     ids = [r.place.id for r in real_gz.resolve("Karyagin", limit=5)]
     assert "fuzuli-district" in ids and "fuzuli-town" in ids
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Şuşa şəhərində muzey açılıb.", "shusha-town"),  # WOF's 'Şuşa Şəhəri' is the town's record
+    ("Şuşa rayonunda", "shusha-district"),
+    ("Гадрутский район был образован в 1930 году.", "hadrut-district"),  # the Soviet raion
+    ("the valley of the Karkar river", None),  # a river the data lack; not the villages of Karkar
+])
+def test_tagging_the_full_data(real_gz, text, place):
+    mentions = real_gz.tag(text)
+    assert [m.id for m in mentions] == ([place] if place else [])
