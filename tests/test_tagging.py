@@ -170,6 +170,15 @@ def test_offsets_survive_dotted_capitals_ev_and_decomposed_input(tagger):
     assert ms[-2].text == unicodedata.normalize("NFD", "Şuşada")
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("Xankǝndi", "Xankǝndi"),  # U+01DD, the turned e some sources type for ə
+    ("XANKƎNDİ", "XANKƎNDİ"),  # its capital U+018E
+    ("Xankəndidə", "Xankəndidə"),
+])
+def test_the_turned_e_reads_as_the_schwa(tagger, text, surface):
+    assert spans(tagger, text) == [(surface, "stepanakert")]
+
+
 def test_mixed_script_homoglyphs(tagger):
     # Cyrillic а in a Latin word, Latin a in a Cyrillic word
     assert spans(tagger, "Shushа and Шушa") == [("Shushа", "shusha-town"), ("Шушa", "shusha-town")]
