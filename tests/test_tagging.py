@@ -531,3 +531,11 @@ def test_a_name_beside_a_feature_word_of_another_kind_is_dropped(tmp_path, text,
     data = write_dataset(tmp_path / "data", places, names, [])
     tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
     assert spans(tagger, text) == expected
+
+
+@pytest.mark.parametrize("text", ["\ud800 Şuşa", "Şuşa\udfff в Шуше", "\udcff\udcfeШуша"])
+def test_lone_surrogates_in_the_text_keep_the_offsets(tagger, text):
+    # text decoded with surrogateescape: the automaton reads UTF-8, so they stand in as U+FFFD
+    mentions = tagger.tag(text)
+    assert mentions and all(text[m.start:m.end] == m.text for m in mentions)
+    assert [m.id for m in mentions] == ["shusha-town"] * len(mentions)

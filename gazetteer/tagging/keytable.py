@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,21 +34,6 @@ KIND_PHRASE = 0.9  # "Ağcabədi rayonu" of a district named Ağcabədi: the nam
 CASE_ANY, CASE_INITIAL, CASE_ALL = 0, 1, 2
 
 
-# The characters a scan meets most around names, first in every automaton node (see char_rank).
-FRONT_CHARS = " \n.,-'\"():;!?0123456789«»“”"
-
-
-def char_rank(keys) -> dict[str, int]:
-    """Characters by how common they are: ``FRONT_CHARS``, then by their count in the keys. The
-    table lists its stems in this order: pyahocorasick looks a trie node's children up one by
-    one in the order they were added, so the scan then finds the common ones first."""
-    counts = Counter(c for k in keys for c in k)
-    rank = {c: i for i, c in enumerate(FRONT_CHARS)}
-    for c, _ in counts.most_common():
-        rank.setdefault(c, len(rank))
-    return rank
-
-
 def load_rules() -> dict:
     return tomllib.loads((HERE / "rules.toml").read_text(encoding="utf-8"))
 
@@ -66,8 +50,7 @@ class KeyTable:
     names: list[tuple] = field(default_factory=list)
     by_place: list[tuple[int, ...]] = field(default_factory=list)  # place index -> name indexes
     tails: list[dict[str, str]] = field(default_factory=list)  # tail -> case
-    # stem key -> tuple of groups (tails index, case rule, ((name index, quality), ...)),
-    # commonest characters first (see char_rank)
+    # stem key -> tuple of groups (tails index, case rule, ((name index, quality), ...)), sorted
     keys: dict[str, tuple] = field(default_factory=dict)
     ambiguous_words: frozenset[str] = frozenset()
 
@@ -216,8 +199,7 @@ class _Builder:
                 self._add(k, {"": case}, rule, name_id, quality, scheme)
 
     def finish(self) -> KeyTable:
-        rank = char_rank(self._groups)
-        for stem in sorted(self._groups, key=lambda k: [rank[c] for c in k]):
+        for stem in sorted(self._groups):
             groups = self._groups[stem]
             self.table.keys[stem] = tuple(
                 (tid, rule, tuple((n, q, sc) for n, (q, sc) in sorted(members.items())))
