@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .errors import InvalidQuery
 from .fold import compact, fold
@@ -231,9 +231,86 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: flo
 PLAIN_RESULTS_MAX, PLAIN_RESULTS_LIMIT = 10_000, 10
 
 
+# "Aghdam, Tovuz", "Aghdam (Tovuz)", "Shusha, Azerbaijan": a name and the places that hold it,
+# as spreadsheets and catalogues write them.
+_QUALIFIED = re.compile(r"^(?P<head>[^,()]+?)\s*(?:\((?P<paren>[^()]+)\)|,(?P<tail>[^()]+))\s*$")
+_STRONG_STAGES = frozenset({"exact", "folded", "compact", "transliteration"})
+QUALIFIER_DEPTH = 6  # part-of links followed up from a candidate to find a qualifier
+QUALIFIER_KM = 25.0  # or a qualifier this close (a settlement named as the place's neighbour)
+
+
 def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None = None,
             display=None) -> list[Result]:
-    """Ranked results, at most one per place, best first; ties broken by importance, then id."""
+    """Ranked results, at most one per place, best first; ties broken by importance, then id.
+
+    A query that is a name with qualifiers ("Aghdam, Tovuz", "Aghdam (Tovuz)") and is not
+    itself a stored spelling ranks the places of that name which lie in (or beside) a
+    qualifier first (``_qualified``)."""
+    out = _resolve_text(index, query, kind_categories, display)
+    if "," in query.text or "(" in query.text:
+        qualified = _qualified(index, query, out, kind_categories, display)
+        if qualified is not None:
+            return qualified
+    return out
+
+
+def _qualified(index: Index, query: Query, whole: list[Result], kind_categories, display) -> list[Result] | None:
+    """The results for the head name, those in or beside the qualifiers' places first (more
+    qualifiers met first: "Aghdam, Tovuz, Azerbaijan"), each saying which; ``None`` when the
+    query has no qualifier or the whole text is a stored spelling, or when no qualifier helps
+    and the whole text found something."""
+    m = _QUALIFIED.match(query.text)
+    if m is None or (whole and whole[0].stage in ("exact", "folded")):
+        return None
+    head = m.group("head").strip()
+    quals = [q.strip() for q in (m.group("paren") or m.group("tail")).split(",") if q.strip()]
+    if not head or not quals:
+        return None
+    anchors: list[tuple[str, dict[str, str]]] = []  # per qualifier: place id -> the qualifier
+    for qual in quals:
+        found = {r.place.id: qual for r in _resolve_text(index, replace(query, text=qual, kind=(), limit=5),
+                                                         kind_categories, None) if r.stage in _STRONG_STAGES}
+        if found:
+            anchors.append((qual, found))
+    heads = _resolve_text(index, replace(query, text=head, limit=max(query.limit, 50)), kind_categories, display)
+    ranked = []
+    for n, r in enumerate(heads):
+        met = [q for q in (_qualifier_of(index, r.place, a) for _, a in anchors) if q is not None]
+        if met:
+            r = replace(r, why=r.why + "".join(f"; in {qual!r} ({how})" for qual, how in met))
+        ranked.append((-len(met), n, r))
+    if not any(k for k, _, _ in ranked):  # no qualifier helps: the whole text's results, if any
+        return None if whole else [r for _, _, r in ranked][:query.limit]
+    return [r for _, _, r in sorted(ranked, key=lambda e: (e[0], e[1]))][:query.limit]
+
+
+def _qualifier_of(index: Index, place, anchors: dict[str, str]) -> tuple[str, str] | None:
+    """``(qualifier, how)`` when a part-of chain leads from ``place`` to an anchor, or an anchor
+    with a point lies within QUALIFIER_KM."""
+    seen, level = {place.id}, [place.id]
+    for _ in range(QUALIFIER_DEPTH):
+        nxt = []
+        for pid in level:
+            for mb in index.parents.get(pid, ()):
+                parent = mb.parent_id
+                if parent in anchors:
+                    return anchors[parent], f"part of {parent}"
+                if parent not in seen:
+                    seen.add(parent)
+                    nxt.append(parent)
+        level = nxt
+    if place.lat is not None and place.lon is not None:
+        for pid, qual in anchors.items():
+            a = index.places.get(pid)
+            if a is not None and a.lat is not None and a.lon is not None and pid != place.id:
+                d = _km((place.lat, place.lon), a.lat, a.lon)
+                if d <= QUALIFIER_KM:
+                    return qual, f"{d:.0f} km from {pid}"
+    return None
+
+
+def _resolve_text(index: Index, query: Query, kind_categories: dict[str, str] | None = None,
+                  display=None) -> list[Result]:
     hints = split_generic(query.text)[1]
     if index.plain_ranks is not None and not (hints or query.lang or query.kind or query.at is not None
                                               or query.near is not None):
