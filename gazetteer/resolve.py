@@ -237,6 +237,7 @@ _QUALIFIED = re.compile(r"^(?P<head>[^,()]+?)\s*(?:\((?P<paren>[^()]+)\)|,(?P<ta
 _STRONG_STAGES = frozenset({"exact", "folded", "compact", "transliteration"})
 QUALIFIER_DEPTH = 6  # part-of links followed up from a candidate to find a qualifier
 QUALIFIER_KM = 25.0  # or a qualifier this close (a settlement named as the place's neighbour)
+MAX_QUALIFIERS = 3  # "village, district, province, country" at most; each is one more resolve
 
 
 def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None = None,
@@ -264,7 +265,7 @@ def _qualified(index: Index, query: Query, whole: list[Result], kind_categories,
         return None
     head = m.group("head").strip()
     quals = [q.strip() for q in (m.group("paren") or m.group("tail")).split(",") if q.strip()]
-    if not head or not quals:
+    if not head or not quals or len(quals) > MAX_QUALIFIERS:  # a list of names, not a qualified one
         return None
     anchors: list[tuple[str, dict[str, str]]] = []  # per qualifier: place id -> the qualifier
     for qual in quals:

@@ -74,3 +74,9 @@ def test_without_a_qualifying_place_the_ranking_is_the_names(gz, query):
 def test_every_place_of_the_country_is_in_it(gz):
     results = gz.resolve("Aghdam, Azerbaijan", limit=3)
     assert [r.place.id for r in results][:2] == ["aghdam-town", "aghdam-tovuz"]  # both part of it, in name order
+
+
+def test_a_long_list_is_no_qualified_name(gz):
+    # four qualifiers: a list of names; each qualifier would cost one more resolve
+    results = gz.resolve("Aghdam, Tovuz, Tovuz, Tovuz, Azerbaijan", limit=3)
+    assert all("; in " not in r.why for r in results)
