@@ -238,6 +238,7 @@ _STRONG_STAGES = frozenset({"exact", "folded", "compact", "transliteration"})
 QUALIFIER_DEPTH = 6  # part-of links followed up from a candidate to find a qualifier
 QUALIFIER_KM = 25.0  # or a qualifier this close (a settlement named as the place's neighbour)
 MAX_QUALIFIERS = 3  # "village, district, province, country" at most; each is one more resolve
+QUALIFIER_BONUS = 0.05  # per qualifier met, on the score (capped at 1)
 
 
 def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None = None,
@@ -278,7 +279,10 @@ def _qualified(index: Index, query: Query, whole: list[Result], kind_categories,
     for n, r in enumerate(heads):
         met = [q for q in (_qualifier_of(index, r.place, a) for _, a in anchors) if q is not None]
         if met:
-            r = replace(r, why=r.why + "".join(f"; in {qual!r} ({how})" for qual, how in met))
+            # the score says it too (clients such as OpenRefine order candidates by score)
+            bonus = QUALIFIER_BONUS * len(met)
+            r = replace(r, score=round(min(1.0, r.score + bonus), 4), why=r.why + "".join(
+                f"; in {qual!r} ({how})" for qual, how in met) + f"; +{bonus:.2f} for the qualifiers met")
         ranked.append((-len(met), n, r))
     if not any(k for k, _, _ in ranked):  # no qualifier helps: the whole text's results, if any
         return None if whole else [r for _, _, r in ranked][:query.limit]

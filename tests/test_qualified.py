@@ -54,6 +54,7 @@ def test_the_place_in_the_qualifier_comes_first(gz, query):
     assert results[0].place.id == "aghdam-tovuz"
     assert "(part of tovuz-district)" in results[0].why
     assert "aghdam-town" in [r.place.id for r in results]  # the others stay, after it
+    assert [r.score for r in results] == sorted((r.score for r in results), reverse=True)
 
 
 def test_a_qualifier_close_by_counts_without_a_link(gz):
@@ -80,3 +81,14 @@ def test_a_long_list_is_no_qualified_name(gz):
     # four qualifiers: a list of names; each qualifier would cost one more resolve
     results = gz.resolve("Aghdam, Tovuz, Tovuz, Tovuz, Azerbaijan", limit=3)
     assert all("; in " not in r.why for r in results)
+
+
+def test_reconciliation_orders_a_qualified_name_the_same_way(gz):
+    import json
+
+    from api import create_app
+
+    client = create_app({"GAZETTEER_DB": gz.url, "GAZETTEER_DATA_DIR": str(gz.data_dir)}).test_client()
+    resp = client.get("/reconcile", query_string={"queries": json.dumps({"q0": {"query": "Aghdam, Tovuz", "limit": 3}})})
+    assert resp.status_code == 200
+    assert [c["id"] for c in resp.get_json()["q0"]["result"]][0] == "aghdam-tovuz"
