@@ -419,7 +419,7 @@ class Tagger:
         worth = [self._worth(places[p][0], places[p][1]) for p in cands]
         if pairs:
             worth = share(worth, pairs)
-        # the terms of _score that do not depend on the text, each computed as _score does
+        # the terms of a candidate's score that do not depend on the text (see _rank)
         rows = tuple((p, t.place_kinds[p], 0.4 * w + 0.3 * w, 0.3 * w,
                       PREFERENCE_WEIGHT * kw.preference.get(t.place_kinds[p], 0.5),
                       IMPORTANCE_WEIGHT * t.importance[p], -t.importance[p], t.place_ids[p])
@@ -553,8 +553,12 @@ class Tagger:
     @staticmethod
     def _rank(amb: tuple, near: set[str], coh: tuple[float, ...]) -> tuple:
         """``(best place, candidate ids, scores, rounded scores)`` of an ambiguous span, given
-        each candidate's coherence with the document: the sum of ``_score``, term by term, from
-        the rows ``_make_info`` computed."""
+        each candidate's coherence with the document. A candidate's score is
+        ``0.4·worth·[its kind among the kind words near] + 0.3·worth + 0.4·kind preference +
+        0.15·coherence + 0.1·importance``: kind words beside the mention (as far as the matched
+        name speaks for the place), what the name is worth for it and which kind a bare name
+        usually means, then the document, then importance; ``_make_info`` computes the terms
+        that do not depend on the text."""
         cands, pairs, rows = amb
         if pairs:
             coh = share(list(coh), pairs)
@@ -586,17 +590,6 @@ class Tagger:
                         out[k] = kinds
             i = j + 1
         return out
-
-    def _score(self, place: int, worth: float, near_kinds: set[str], coherence: float) -> float:
-        """Kind words beside the mention (as far as the matched name speaks for the place), then
-        what the matched name is worth for this place and which kind a bare name usually means,
-        then the document, then importance. (``_mentions`` computes the same sum, term by term,
-        from the rows of ``_make_info``.)"""
-        t, kw = self.table, self._kind_words
-        kind = t.place_kinds[place]
-        return (0.4 * worth * (kind in near_kinds) + 0.3 * worth
-                + PREFERENCE_WEIGHT * kw.preference.get(kind, 0.5) + 0.15 * coherence
-                + IMPORTANCE_WEIGHT * t.importance[place])
 
     def _stem_end(self, scan: str, start: int, end: int, stem_end: int, name_id: int) -> int:
         """The mention's stem ends where it stops sharing letters with the matched name
