@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 
 from .fold import compact, fold
 from .generic import adjective_keys, generic_key
-from .translit import skeleton, variants
+from .translit import get_scheme, skeleton, variants
 
 _SCHWA_AS_A = str.maketrans("əƏǝƎ", "aAaA")
 SKELETON_PREFIX = "~"  # skeleton keys live in their own namespace: never equal a folded key
@@ -45,7 +45,8 @@ def skeleton_key(text: str) -> str:
 def _skeleton(text: str, lang: str):
     yield skeleton_key(text), None
     for variant, scheme in variants(text, lang):
-        yield skeleton_key(variant), scheme
+        if all(get_scheme(part).sound_keys for part in scheme.split("+")):  # a+b: chained
+            yield skeleton_key(variant), scheme
 
 
 def _generic(text: str, lang: str):

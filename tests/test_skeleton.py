@@ -86,3 +86,23 @@ def test_skeleton_ignores_case_and_separators(text):
     if not any("\u0530" <= c <= "\u058f" for c in text):
         assert skeleton(text) == skeleton(text.replace("-", " ").replace(" ", ""))
     assert skeleton(text) == skeleton(text.upper())
+
+
+@pytest.mark.parametrize("text,lang,absent", [
+    ("Хазар", "ru", skeleton("Chasar")),          # German ch is not English ch
+    ("Kecud", "az-Latn", skeleton("Кекуд")),       # a reverse-search guess
+])
+def test_no_sound_keys_from_schemes_that_opt_out(text, lang, absent):
+    from gazetteer.keys import SKELETON_PREFIX, keys_for
+    from gazetteer.translit import get_scheme, variants
+    schemes = {scheme for _, scheme in variants(text, lang)}
+    assert any(not get_scheme(p).sound_keys for s in schemes for p in s.split("+"))
+    sound = {key for key, stage, _ in keys_for(text, lang) if stage == "skeleton"}
+    assert SKELETON_PREFIX + absent not in sound
+    assert SKELETON_PREFIX + skeleton(text) in sound  # the name's own skeleton stays
+
+
+def test_sound_keys_flag_is_read_from_the_scheme_files():
+    from gazetteer.translit import schemes
+    off = {s.name for s in schemes() if not s.sound_keys}
+    assert off == {"de-Latn-t-ru-x0-duden", "ru-Cyrl-t-ru-latn-x0-search", "hy-Armn-t-hy-latn-x0-search"}

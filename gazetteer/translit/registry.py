@@ -27,6 +27,9 @@ class Scheme:
     samples: tuple[tuple[str, str], ...]
     path: Path = field(repr=False, compare=False)
     engine: Transliterator = field(repr=False, compare=False)
+    # False when the output must not be read by the sound skeleton: German ch/j/w, or a
+    # reverse-search guess (Kecud → Кекуд): their skeletons equate names that sound apart
+    sound_keys: bool = True
 
     def transliterate(self, text: str) -> str:
         return self.engine.apply(text)
@@ -81,6 +84,7 @@ def load_scheme(path: Path) -> Scheme:
             samples=tuple((a, b) for a, b in data.get("samples", [])),
             path=path,
             engine=engine,
+            sound_keys=bool(data.get("sound_keys", True)),
         )
     except (KeyError, ValueError) as exc:
         raise ValueError(f"{path.name}: {exc}") from exc
