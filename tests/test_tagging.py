@@ -539,3 +539,29 @@ def test_lone_surrogates_in_the_text_keep_the_offsets(tagger, text):
     mentions = tagger.tag(text)
     assert mentions and all(text[m.start:m.end] == m.text for m in mentions)
     assert [m.id for m in mentions] == ["shusha-town"] * len(mentions)
+
+
+def test_a_village_goes_with_the_district_of_its_own_paragraph(tmp_path):
+    # two villages named Kosalar, one in each district; the document names both districts, so
+    # only the paragraph tells them apart
+    places = [("xocali-district", "district", 39.9, 46.8, "AZ", None),
+              ("tovuz-district", "district", 40.99, 45.62, "AZ", None),
+              ("kosalar-xocali", "village", 39.93, 46.72, "AZ", 200),
+              ("kosalar-tovuz", "village", 40.95, 45.65, "AZ", 900)]
+    names = [("xocali-district", "Xocalı rayonu", "az-Latn", "official", "azerbaijan", "", "", "1"),
+             ("tovuz-district", "Tovuz rayonu", "az-Latn", "official", "azerbaijan", "", "", "1"),
+             ("kosalar-xocali", "Kosalar", "az-Latn", "official", "azerbaijan", "", "", "1"),
+             ("kosalar-tovuz", "Kosalar", "az-Latn", "official", "azerbaijan", "", "", "1")]
+    memberships = [("kosalar-xocali", "xocali-district", "azerbaijan", "1991", ""),
+                   ("kosalar-tovuz", "tovuz-district", "azerbaijan", "1991", "")]
+    data = write_dataset(tmp_path / "data", places, names, memberships)
+    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    first = "Xocalı rayonunun Xanabad, Kosalar və Xəlfəli kəndlərində minatəmizləmə başlanıb."
+    second = "Tovuz rayonunun Ağdam, Kosalar və Qovlar kəndlərində yollar bərpa olunur."
+    for text in (f"{first}\n\n{second}", f"{second}\n\n{first}"):
+        got = {m.start: m for m in tagger.tag(text) if m.text == "Kosalar"}
+        assert len(got) == 2
+        for m in got.values():
+            district = "xocali-district" if text.rfind("Xocalı", 0, m.start) > text.rfind("Tovuz", 0, m.start) else "tovuz-district"
+            want = "kosalar-xocali" if district == "xocali-district" else "kosalar-tovuz"
+            assert m.id == want and set(m.candidates) == {"kosalar-xocali", "kosalar-tovuz"}, (text, m)

@@ -30,6 +30,7 @@ _SENTENCE_END = frozenset(".!?…:;\"«»“”()[]|•–—-։")  # ։ is the 
 BLOCK_CHARS = 1 << 18  # texts are scanned in blocks of about this many characters
 IMPORTANCE_WEIGHT = 0.1
 PREFERENCE_WEIGHT = 0.4
+PARAGRAPH_WEIGHT = 0.1  # coherence with the places of the mention's own paragraph (_paragraph_places)
 MAX_UNKNOWN_APOSTROPHE_TAIL = 4  # "Shusha'nın": a short unknown suffix after an apostrophe is still a suffix
 
 
@@ -172,6 +173,7 @@ class Tagger:
         self._templates: dict[tuple, tuple] = {}  # see _template
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
+        self._paragraphs: dict[frozenset, DocumentPlaces] = {}  # see _paragraph_places
         self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (DocumentPlaces.geo)
         self._case_split = _CaseSplit()
 
@@ -185,12 +187,12 @@ class Tagger:
         raw, context = [], []
         for offset, block in blocks(text):
             folded, spans, cues, adjectives = self._scan(block)
-            raw.append((offset, block, folded, spans, cues))
+            raw.append((offset, block, folded, spans, cues, adjectives))
             context.extend(adjectives)
-        others = self._unambiguous([*(sp for _, _, _, spans, _ in raw for sp in spans), *context])
+        others = self._unambiguous([*(sp for _, _, _, spans, _, _ in raw for sp in spans), *context])
         out = []
-        for offset, block, folded, spans, cues in raw:
-            out.extend(self._mentions(block, offset, folded, spans, others, cues))
+        for offset, block, folded, spans, cues, adjectives in raw:
+            out.extend(self._mentions(block, offset, folded, spans, others, cues, adjectives))
         return out
 
     def iter_tag(self, text: str, offset: int = 0) -> Iterator[Mention]:
@@ -202,7 +204,7 @@ class Tagger:
         with _gc_paused():
             folded, spans, cues, adjectives = self._scan(block)
             others = self._unambiguous(spans + adjectives if adjectives else spans)
-            return self._mentions(block, offset, folded, spans, others, cues)
+            return self._mentions(block, offset, folded, spans, others, cues, adjectives)
 
     def normalize(self, text: str, convention: str = "az") -> str:
         """``text`` with every mention rewritten in a naming convention (see conventions.py)."""
@@ -284,6 +286,7 @@ class Tagger:
                 listed = sp[3] in plural
             out.append(sp)
         out.reverse()
+        dropped.reverse()  # in text order, as _paragraph_places reads them
         return out, dropped
 
     def _hits(self, block: str, folded: Folded) -> tuple[list[tuple], bool, tuple, bool]:
@@ -451,7 +454,7 @@ class Tagger:
         return out
 
     def _mentions(self, block: str, offset: int, folded: Folded, spans: list[tuple],
-                  others: set[int], cues: tuple) -> list[Mention]:
+                  others: set[int], cues: tuple, adjectives: list[tuple] = ()) -> list[Mention]:
         t, kw = self.table, self._kind_words
         scan = folded.text
         identity = folded.is_identity()
@@ -466,6 +469,8 @@ class Tagger:
         cases = self._case_split
         templates = self._templates
         ranks = self._rankings
+        para_end = -1  # the paragraph (line) of the last ambiguous mention: [para_start, para_end)
+        local = None
         for k, sp in enumerate(spans):
             start, end, stem_end, case_tag, _, _ = sp
             # is_person needs a cue word that starts in the 30 characters before the mention's
@@ -499,15 +504,22 @@ class Tagger:
                     doc = DocumentPlaces(others, t.related, t.coords, self._geo)
                     coherence = doc.coherence
                 coh = tuple([coherence(p) for p in amb[0]])
+                if start >= para_end:
+                    para_start = scan.rfind("\n", 0, start) + 1
+                    para_end = scan.find("\n", start)
+                    if para_end < 0:
+                        para_end = len(scan)
+                    local = self._paragraph_places(spans, adjectives, para_start, para_end)
+                near_coh = tuple([local.coherence(p) for p in amb[0]]) if local is not None else None
                 # the ranking is a function of the member set, the kind words near and the
-                # coherence of each candidate: the same three (and suffix) anywhere give the same
-                # mention but for its offsets
-                rkey = (tkey, frozenset(near) if near else None, coh)
+                # coherence of each candidate with the document and with its paragraph: the same
+                # (and suffix) anywhere give the same mention but for its offsets
+                rkey = (tkey, frozenset(near) if near else None, coh, near_coh)
                 got = ranks.get(rkey)
                 if got is None:
                     if len(ranks) > 100_000:
                         ranks.clear()
-                    best, candidates, raw, scores = self._rank(amb, near, coh)
+                    best, candidates, raw, scores = self._rank(amb, near, coh, near_coh)
                     quality, name_id, scheme = places[best]
                     grammar, case = cases[case_tag]
                     got = ranks[rkey] = (candidates[0], candidates, _confidence(quality, inflected, raw), scores,
@@ -550,18 +562,48 @@ class Tagger:
                 "used_by": name[5], "from": name[6], "to": name[7]}
         return got
 
+    def _paragraph_places(self, spans: list[tuple], adjectives, lo: int, hi: int) -> DocumentPlaces | None:
+        """The places named unambiguously in the paragraph ``[lo, hi)`` (scan offsets), indexed
+        for coherence; ``None`` when there are none. A village listed after its district
+        (``Xocalı rayonunun Xanabad, Kosalar və Xəlfəli kəndlərində``, ``In Tavush, border
+        villages including Berd, Movses``) lies in or near a place of its own paragraph."""
+        found = set()
+        info, ms_info = self._info, self._ms_info
+        for group in (spans, adjectives):
+            for sp in group[bisect_left(group, (lo,)):]:
+                if sp[0] >= hi:
+                    break
+                got = ms_info[sp[5]] if sp[5] >= 0 else None
+                single = (got or info(sp))[1]
+                if single is not None:
+                    found.add(single)
+        if not found:
+            return None
+        key = frozenset(found)
+        got = self._paragraphs.get(key)
+        if got is None:
+            if len(self._paragraphs) > 20_000:
+                self._paragraphs.clear()
+            t = self.table
+            got = self._paragraphs[key] = DocumentPlaces(found, t.related, t.coords, self._geo)
+        return got
+
     @staticmethod
-    def _rank(amb: tuple, near: set[str], coh: tuple[float, ...]) -> tuple:
+    def _rank(amb: tuple, near: set[str], coh: tuple[float, ...], near_coh: tuple[float, ...] | None = None) -> tuple:
         """``(best place, candidate ids, scores, rounded scores)`` of an ambiguous span, given
         each candidate's coherence with the document. A candidate's score is
         ``0.4·worth·[its kind among the kind words near] + 0.3·worth + 0.4·kind preference +
-        0.15·coherence + 0.1·importance``: kind words beside the mention (as far as the matched
-        name speaks for the place), what the name is worth for it and which kind a bare name
-        usually means, then the document, then importance; ``_make_info`` computes the terms
+        0.15·coherence + 0.1·paragraph coherence + 0.1·importance``: kind words beside the
+        mention (as far as the matched name speaks for the place), what the name is worth for it
+        and which kind a bare name usually means, then the document and the mention's own
+        paragraph (``_paragraph_places``), then importance; ``_make_info`` computes the terms
         that do not depend on the text."""
         cands, pairs, rows = amb
         if pairs:
             coh = share(list(coh), pairs)
+        if near_coh is not None:
+            local = share(list(near_coh), pairs) if pairs else near_coh
+            coh = [c + PARAGRAPH_WEIGHT / 0.15 * lc for c, lc in zip(coh, local)]
         ranked = sorted([(-((both if kind in near else alone) + pref + 0.15 * c + imp), neg_imp, pid, p)
                          for (p, kind, both, alone, pref, imp, neg_imp, pid), c in zip(rows, coh)])
         raw = [-r[0] for r in ranked]
