@@ -17,15 +17,16 @@ def kw() -> KindWords:
     return KindWords.load()
 
 
-def expected(kw: KindWords, scan: str, start: int, end: int) -> set[str]:
+def expected(kw: KindWords, scan: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> set[str]:
     """The words within ``window`` on each side of the mention, in its sentence, within 60
-    characters; a word before counts with the kind words valid before (not across a locative
-    preposition), one after with both."""
-    left = scan[max(0, start - 60):start]
+    characters and not before ``lo`` or from ``hi`` on (the mentions beside it); a word before
+    counts with the kind words valid before (not across a locative preposition), one after
+    with both."""
+    left = scan[max(0, start - 60, lo):start]
     cuts = list(_SENTENCE.finditer(left))
     if cuts:
         left = left[cuts[-1].end():]
-    right = scan[end:end + 60]
+    right = scan[end:end + 60 if hi is None else min(end + 60, hi)]
     cut = _SENTENCE.search(right)
     if cut:
         right = right[:cut.start()]
@@ -68,6 +69,18 @@ def test_kinds_near_matches_its_definition_anywhere(kw, parts, cut):
     start = cut.draw(st.integers(0, len(scan)))
     end = cut.draw(st.integers(start, len(scan)))
     assert kw.kinds_near(scan, start, end) == expected(kw, scan, start, end)
+    lo = cut.draw(st.integers(0, start))  # where the mention before ends
+    hi = cut.draw(st.none() | st.integers(end, len(scan)))  # where the one after starts
+    assert kw.kinds_near(scan, start, end, lo, hi) == expected(kw, scan, start, end, lo, hi)
+
+
+@pytest.mark.parametrize("gap, listed", [
+    (", ", True), (" və ", True), (" and ", True), (", and ", True), (" ", False), ("  ", False),
+    (" bildirib ", False), ("", False),
+])
+def test_a_list_needs_a_comma_or_a_conjunction(kw, gap, listed):
+    scan = "ağdam" + gap + "tovuz"
+    assert kw.coordinated(scan, 5, 5 + len(gap)) is listed
 
 
 @pytest.mark.parametrize("scan, word, kind, present", [

@@ -226,6 +226,11 @@ def test_coordinated_names_share_the_kind_word(tagger):
     assert tagger.tag("the Shusha and Aghdam districts")[1].id == "aghdam-district"
     # not a list: a verb between the names
     assert tagger.tag("Ağdam bildirib ki, Şuşa rayonu")[0].id == "aghdam-town"
+    # nor names a space apart: the genitive's district word is Şuşa's alone
+    listed = tagger.tag("Şuşa rayonu, Ağdam kəndi")[1]
+    genitive = tagger.tag("Şuşa rayonunun Ağdam kəndi")[1]
+    assert listed.id == "aghdam-district"
+    assert genitive.candidates[-1] == "aghdam-district"
 
 
 def test_kind_words_stay_in_their_sentence(tagger):

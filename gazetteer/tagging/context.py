@@ -109,11 +109,13 @@ class KindWords:
             right = right[:cut.start()]
         return _WORDS.findall(right)[:self.window]
 
-    def kinds_near(self, scan: str, start: int, end: int) -> set[str]:
+    def kinds_near(self, scan: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> set[str]:
         """Kinds named by the words just before and after a mention, within its sentence
-        (scan text, folded)."""
+        (scan text, folded), and not inside the mentions beside it: ``lo`` is where the one
+        before ends, ``hi`` where the one after starts (``Tovuz rayonunun Ağdam kəndi``: the
+        district's kind word is its own, the village's is ``kəndi``)."""
         window = self.window
-        left = scan[start - 60 if start > 60 else 0:start]
+        left = scan[max(lo, start - 60):start]
         before = None
         if left[-1:] == " " and window > 0:
             # Fast path, the common shape "… word word ␣mention": the same words as below
@@ -128,7 +130,7 @@ class KindWords:
             if cut is not None:
                 left = left[cut.end():]
             before = _WORDS.findall(left)[-window:]
-        right = scan[end:end + 60]
+        right = scan[end:end + 60 if hi is None else min(hi, end + 60)]
         after = None
         if right[:1] == " " and window > 0:  # "mention␣ word word …"
             words = right.split(None, window)[:window]
@@ -164,12 +166,15 @@ class KindWords:
         return self._kinds_of(_WORDS.findall(scan[start:end])[1:], True)
 
     def coordinated(self, scan: str, end: int, start: int) -> bool:
-        """True when only commas and conjunctions (``və``, ``и``, ``and``, ``և``, …) lie between
-        two mentions."""
+        """True when only commas and conjunctions (``və``, ``и``, ``and``, ``և``, …), and at least
+        one of them, lie between two mentions."""
         gap = scan[end:start]
         if len(gap) > 16:
             return False
-        return all(not w or w in self.conjunctions for w in _GAP.split(gap))
+        # a comma or a conjunction at least: names a space apart are no list (``Tovuz rayonunun
+        # Ağdam kəndi`` is the village Ağdam of the Tovuz district)
+        words = _GAP.split(gap)
+        return ("," in gap or any(words)) and all(not w or w in self.conjunctions for w in words)
 
     def is_person(self, scan: str, start: int, end: int) -> bool:
         """True when a cue says the name is a person's: a title or given name just before it

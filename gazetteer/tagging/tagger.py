@@ -469,6 +469,7 @@ class Tagger:
         cases = self._case_split
         templates = self._templates
         ranks = self._rankings
+        n_spans = len(spans)
         para_end = -1  # the paragraph (line) of the last ambiguous mention: [para_start, para_end)
         local = None
         for k, sp in enumerate(spans):
@@ -497,7 +498,8 @@ class Tagger:
                 pid, candidates, confidence, scores, name_id, grammar, case, matched = tpl
             else:
                 places, amb = tpl[1], tpl[2]
-                near = kw.kinds_near(scan, start, end)
+                near = kw.kinds_near(scan, start, end, spans[k - 1][1] if k else 0,
+                                     spans[k + 1][0] if k + 1 < n_spans else None)
                 if chains[k]:
                     near = near | chains[k]
                 if doc is None:
