@@ -231,6 +231,8 @@ def test_coordinated_names_share_the_kind_word(tagger):
     genitive = tagger.tag("Şuşa rayonunun Ağdam kəndi")[1]
     assert listed.id == "aghdam-district"
     assert genitive.candidates[-1] == "aghdam-district"
+    # a list after a district's name ("Ağdam rayonu: Xıdırlı, Kəngərli") does not take its kind word
+    assert [m.id for m in tagger.tag("Şuşa rayonu: Ağdam, Qubadlı.")] == ["shusha-district", "aghdam-town", "qubadli-town"]
 
 
 def test_kind_words_stay_in_their_sentence(tagger):

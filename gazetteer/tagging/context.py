@@ -92,9 +92,10 @@ class KindWords:
                     found |= ks
         return frozenset(found)
 
-    def left_words(self, scan: str, start: int) -> list[str]:
-        """The words just before ``start`` within its sentence (at most ``window``)."""
-        left = scan[max(0, start - 60):start]
+    def left_words(self, scan: str, start: int, lo: int = 0) -> list[str]:
+        """The words just before ``start`` within its sentence (at most ``window``), not before
+        ``lo`` (the end of the mention before)."""
+        left = scan[max(lo, start - 60):start]
         cut = None
         for cut in _SENTENCE.finditer(left):
             pass
@@ -102,8 +103,8 @@ class KindWords:
             left = left[cut.end():]
         return _WORDS.findall(left)[-self.window:]
 
-    def right_words(self, scan: str, end: int) -> list[str]:
-        right = scan[end:end + 60]
+    def right_words(self, scan: str, end: int, hi: int | None = None) -> list[str]:
+        right = scan[end:end + 60 if hi is None else min(hi, end + 60)]
         cut = _SENTENCE.search(right)
         if cut is not None:
             right = right[:cut.start()]

@@ -625,8 +625,9 @@ class Tagger:
                     coordinated(scan, spans[j][1], spans[j + 1][0]):
                 j += 1
             if j > i:
-                kinds = kw._kinds_of(kw.left_words(scan, spans[i][0]), False) | \
-                    kw._kinds_of(kw.right_words(scan, spans[j][1]), True)
+                # the list's own kind words, not those of the mentions before and after it
+                kinds = kw._kinds_of(kw.left_words(scan, spans[i][0], spans[i - 1][1] if i else 0), False) | \
+                    kw._kinds_of(kw.right_words(scan, spans[j][1], spans[j + 1][0] if j + 1 < n else None), True)
                 for k in range(i, j + 1):
                     kinds |= kw.kinds_inside(scan, spans[k][0], spans[k][1])
                 if kinds:
