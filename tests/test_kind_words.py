@@ -94,6 +94,9 @@ def test_a_list_needs_a_comma_or_a_conjunction(kw, gap, listed):
     ("the road in gegharkunik", "gegharkunik", "province", False),
     ("село под агдамом", "агдамом", "village", False),
     ("the village of aghdam", "aghdam", "village", True),
+    ("çaylar sabirabad yaxınlığında birləşir", "sabirabad", "town", True),  # near a point: a settlement
+    ("çaylar sabirabad yaxınlığında birləşir", "sabirabad", "district", False),
+    ("yaxınlığında sabirabad", "sabirabad", "town", False),  # a postposition: after the name only
 ])
 def test_kinds_near_examples(kw, scan, word, kind, present):
     start = scan.index(word)
