@@ -33,10 +33,21 @@ def test_coherence_matches_its_definition(coords, data):
     n = len(coords)
     related = [tuple(data.draw(st.lists(st.integers(0, n - 1), max_size=2))) for _ in range(n)]
     doc = set(data.draw(st.lists(st.integers(0, n - 1), max_size=n)))
-    places = DocumentPlaces(doc, related, coords)
-    for p in range(n):
-        want = expected(p, doc, related, coords) if doc else 0.0
-        assert places.coherence(p) == want, (p, coords, doc, related)
+    for few in (0, DocumentPlaces.FEW):  # the grid, and the one-by-one path for a few places
+        places = DocumentPlaces(doc, related, coords)
+        if few == 0:
+            places = _with_grid(doc, related, coords)
+        for p in range(n):
+            want = expected(p, doc, related, coords) if doc else 0.0
+            assert places.coherence(p) == want, (few, p, coords, doc, related)
+
+
+def _with_grid(doc, related, coords) -> DocumentPlaces:
+    class Gridded(DocumentPlaces):
+        FEW = -1
+    places = Gridded(doc, related, coords)
+    assert places.few is None
+    return places
 
 
 def test_a_place_alone_in_its_small_cell_is_not_near_itself():
@@ -44,6 +55,8 @@ def test_a_place_alone_in_its_small_cell_is_not_near_itself():
     places = DocumentPlaces({0}, [(), ()], coords)
     assert places.coherence(0) == 0.0
     assert DocumentPlaces({0, 1}, [(), ()], [(40.01, 46.01), (40.02, 46.02)]).coherence(0) == 1.0
+    assert _with_grid({0, 1}, [(), ()], [(40.01, 46.01), (40.02, 46.02)]).coherence(0) == 1.0
+    assert _with_grid({0}, [(), ()], coords).coherence(0) == 0.0
 
 
 def test_a_place_two_columns_east_at_the_regions_latitude_is_near():
@@ -51,3 +64,4 @@ def test_a_place_two_columns_east_at_the_regions_latitude_is_near():
     a, b = (40.1, 46.499), (40.1, 46.801)
     assert distance_km(a, b) < NEAR_KM
     assert DocumentPlaces({1}, [(), ()], [a, b]).coherence(0) == 1.0
+    assert _with_grid({1}, [(), ()], [a, b]).coherence(0) == 1.0

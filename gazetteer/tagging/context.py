@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 from .textfold import fold_chars
@@ -260,6 +262,25 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+_STEPS: dict[int, tuple[int, ...]] = {}  # grid row -> cell key offsets to search (_steps_around)
+
+
+def _steps_around(i: int) -> tuple[int, ...]:
+    """Cell key offsets of the grid cells that can hold a place within NEAR_KM of one in row
+    ``i``: one row up and down (0.3° of latitude is 33 km), and as many columns as NEAR_KM
+    spans at the latitude nearer the pole, one row further (0.3° of longitude is 25 km at 42° N:
+    two columns each way there). The grid does not wrap at the antimeridian, and the flat
+    east-west test is meant for latitudes below 80°. The same for every document: kept."""
+    steps = _STEPS.get(i)
+    if steps is None:
+        cell = DocumentPlaces.CELL
+        edge = min(90.0, max(abs(i * cell), abs((i + 1) * cell)) + cell)
+        width = cell * 111.3 * math.cos(math.radians(edge))
+        k = min(int(360 / cell), math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9)
+        steps = _STEPS[i] = tuple(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in range(-k, k + 1))
+    return steps
+
+
 class DocumentPlaces:
     """The places a document (or block) names unambiguously, indexed for ``coherence``."""
 
@@ -269,6 +290,7 @@ class DocumentPlaces:
     # cell settles coherence without measuring.
     SURE_CELL = 0.15
     UNKNOWN = 0.5  # coherence of a place without coordinates and without a link to the document
+    FEW = 8  # up to this many located places: no grid (see __init__)
 
     def __init__(self, places: set[int], related: list[tuple[int, ...]],
                  coords: list[tuple[float, float] | None], geo: dict | None = None):
@@ -280,15 +302,23 @@ class DocumentPlaces:
         self.geo = {} if geo is None else geo
         self._neighbours: set[int] | None = None  # their parents and children, when first needed
         self._memo: dict[int, float] = {}
-        self._steps: dict[int, tuple[int, ...]] = {}  # grid row -> cell key offsets to search (_steps_around)
         self.grid: dict[int, list[int]] = {}  # cell key (see _CELL_KEY) -> places
         self.sure: dict[int, list[int]] = {}  # the same for SURE_CELL
+        # A few places (a paragraph's) are measured one by one: building and walking the grid
+        # costs more than that.
+        self.few: list[int] | None = None
         geo, geo_of = self.geo, self._geo
-        for p in places:
-            if coords[p] is not None:
-                g = geo.get(p) or geo_of(p)
-                self.grid.setdefault(g[6], []).append(p)
-                self.sure.setdefault(g[7], []).append(p)
+        located = [p for p in places if coords[p] is not None]
+        if len(located) <= self.FEW:
+            self.few = located
+            for p in located:
+                if p not in geo:
+                    geo_of(p)
+            return
+        for p in located:
+            g = geo.get(p) or geo_of(p)
+            self.grid.setdefault(g[6], []).append(p)
+            self.sure.setdefault(g[7], []).append(p)
 
     @property
     def neighbours(self) -> set[int]:
@@ -316,13 +346,17 @@ class DocumentPlaces:
         if here is not None:
             geo = self.geo
             lat, lon, lat1, lon1, cos_lat, i, base, sure_key = geo.get(place) or self._geo(place)
-            same = self.sure.get(sure_key)
-            if same is not None and (same[0] != place or len(same) > 1):
-                return 1.0
-            grid = self.grid
             sin, asin, sqrt = math.sin, math.asin, math.sqrt
-            for step in self._steps_around(i, lat):
-                for o in grid.get(base + step, ()):
+            if self.few is not None:
+                cells: tuple = (self.few,)
+            else:
+                same = self.sure.get(sure_key)
+                if same is not None and (same[0] != place or len(same) > 1):
+                    return 1.0
+                # the cells around, lazily (most tests stop at the first near place)
+                cells = map(self.grid.get, map(add, repeat(base), _steps_around(i)), repeat(()))
+            for cell in cells:
+                for o in cell:
                     if o == place:
                         continue
                     lat_o, lon_o, lat2, lon2, cos2 = geo[o][:5]  # every document place has its entry
@@ -339,20 +373,6 @@ class DocumentPlaces:
         if here is None:  # a river, a historical region: no point to measure from
             return self.UNKNOWN
         return 0.0
-
-    def _steps_around(self, i: int, lat: float) -> tuple[int, ...]:
-        """Cell key offsets of the grid cells that can hold a place within NEAR_KM of one in row
-        ``i``: one row up and down (0.3° of latitude is 33 km), and as many columns as NEAR_KM
-        spans at the latitude nearer the pole (0.3° of longitude is 25 km at 42° N: two columns
-        each way there). The grid does not wrap at the antimeridian, and the flat east-west test
-        is meant for latitudes below 80°."""
-        steps = self._steps.get(i)
-        if steps is None:
-            edge = min(90.0, abs(lat) + self.CELL)
-            width = self.CELL * 111.3 * math.cos(math.radians(edge))
-            k = min(int(360 / self.CELL), math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9)
-            steps = self._steps[i] = tuple(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in range(-k, k + 1))
-        return steps
 
     def _geo(self, place: int) -> tuple:
         """``(lat, lon, lat and lon in radians, cos lat, grid row, grid cell key, sure cell key)``."""

@@ -173,7 +173,6 @@ class Tagger:
         self._templates: dict[tuple, tuple] = {}  # see _template
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
-        self._paragraphs: dict[frozenset, DocumentPlaces] = {}  # see _paragraph_places
         self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (DocumentPlaces.geo)
         self._case_split = _CaseSplit()
 
@@ -470,6 +469,7 @@ class Tagger:
         templates = self._templates
         ranks = self._rankings
         n_spans = len(spans)
+        paragraphs: dict[frozenset, DocumentPlaces] = {}
         para_end = -1  # the paragraph (line) of the last ambiguous mention: [para_start, para_end)
         local = None
         for k, sp in enumerate(spans):
@@ -511,8 +511,12 @@ class Tagger:
                     para_end = scan.find("\n", start)
                     if para_end < 0:
                         para_end = len(scan)
-                    local = self._paragraph_places(spans, adjectives, para_start, para_end)
-                near_coh = tuple([local.coherence(p) for p in amb[0]]) if local is not None else None
+                    local = self._paragraph_places(spans, adjectives, para_start, para_end, paragraphs)
+                near_coh = None
+                if local is not None:
+                    near_coh = tuple([local.coherence(p) for p in amb[0]])
+                    if min(near_coh) == max(near_coh):  # the paragraph favours none of them
+                        near_coh = None
                 # the ranking is a function of the member set, the kind words near and the
                 # coherence of each candidate with the document and with its paragraph: the same
                 # (and suffix) anywhere give the same mention but for its offsets
@@ -564,11 +568,14 @@ class Tagger:
                 "used_by": name[5], "from": name[6], "to": name[7]}
         return got
 
-    def _paragraph_places(self, spans: list[tuple], adjectives, lo: int, hi: int) -> DocumentPlaces | None:
+    def _paragraph_places(self, spans: list[tuple], adjectives, lo: int, hi: int,
+                          seen: dict) -> DocumentPlaces | None:
         """The places named unambiguously in the paragraph ``[lo, hi)`` (scan offsets), indexed
         for coherence; ``None`` when there are none. A village listed after its district
         (``Xocalı rayonunun Xanabad, Kosalar və Xəlfəli kəndlərində``, ``In Tavush, border
-        villages including Berd, Movses``) lies in or near a place of its own paragraph."""
+        villages including Berd, Movses``) lies in or near a place of its own paragraph.
+        ``seen`` keeps them for the block (paragraphs of one set of places share one): not
+        longer, since kept across a long stream they took tens of megabytes."""
         found = set()
         info, ms_info = self._info, self._ms_info
         for group in (spans, adjectives):
@@ -582,12 +589,10 @@ class Tagger:
         if not found:
             return None
         key = frozenset(found)
-        got = self._paragraphs.get(key)
+        got = seen.get(key)
         if got is None:
-            if len(self._paragraphs) > 20_000:
-                self._paragraphs.clear()
             t = self.table
-            got = self._paragraphs[key] = DocumentPlaces(found, t.related, t.coords, self._geo)
+            got = seen[key] = DocumentPlaces(found, t.related, t.coords, self._geo)
         return got
 
     @staticmethod
@@ -595,7 +600,8 @@ class Tagger:
         """``(best place, candidate ids, scores, rounded scores)`` of an ambiguous span, given
         each candidate's coherence with the document. A candidate's score is
         ``0.4·worth·[its kind among the kind words near] + 0.3·worth + 0.4·kind preference +
-        0.15·coherence + 0.1·paragraph coherence + 0.1·importance``: kind words beside the
+        0.15·coherence + 0.1·paragraph coherence above the least candidate's +
+        0.1·importance``: kind words beside the
         mention (as far as the matched name speaks for the place), what the name is worth for it
         and which kind a bare name usually means, then the document and the mention's own
         paragraph (``_paragraph_places``), then importance; ``_make_info`` computes the terms
@@ -605,7 +611,8 @@ class Tagger:
             coh = share(list(coh), pairs)
         if near_coh is not None:
             local = share(list(near_coh), pairs) if pairs else near_coh
-            coh = [c + PARAGRAPH_WEIGHT / 0.15 * lc for c, lc in zip(coh, local)]
+            floor = min(local)
+            coh = [c + PARAGRAPH_WEIGHT / 0.15 * (lc - floor) for c, lc in zip(coh, local)]
         ranked = sorted([(-((both if kind in near else alone) + pref + 0.15 * c + imp), neg_imp, pid, p)
                          for (p, kind, both, alone, pref, imp, neg_imp, pid), c in zip(rows, coh)])
         raw = [-r[0] for r in ranked]
