@@ -156,11 +156,14 @@ class Tagger:
         # over the same keys (docs/TAGGING.md).
         self._automaton = ahocorasick_rs.AhoCorasick(patterns)
         self._payloads = payloads
+        # keys read even inside a word: mixed-script markers and cue words (see _hits)
+        self._special = frozenset(i for i, v in enumerate(payloads) if v is None or v[1] & _CUES)
         self._apostrophe_tails = {tail: case for tails in t.tails for tail, case in tails.items()
                                   if tail.startswith("'")}
         # Most words that merely start like a stem (Danışıqlar, после) end in no tail of any
         # stem: one set lookup spares them the walk through the stem's tail sets.
         self._known_tails = frozenset(tail for tails in t.tails for tail in tails)
+        self._tail_heads = frozenset(tail[:2] for tail in self._known_tails if len(tail) >= 2)
         self._clitic_cases = {case for tails in t.tails for case in tails.values() if is_clitic(case)}
         weights = self._kind_words.name_weights
         self._name_worth = [name_weight(n, weights) if n is not None else 0.0 for n in t.names]
@@ -311,6 +314,7 @@ class Tagger:
         clitic_cases = self._clitic_cases
         tail_match = _TAIL.match
         known_tails = self._known_tails
+        tail_heads = self._tail_heads
         ambiguous_words = self.table.ambiguous_words
         adjective_cases = self._adjective_cases
         adjectives = False
@@ -319,7 +323,16 @@ class Tagger:
             found = self._automaton.find_matches_as_indexes(s, overlapping=True)
         except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape) is no UTF-8
             found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", s), overlapping=True)
+        special = self._special
         for key, start, e in found:
+            # most hits start inside a word (a short stem in a longer word): only the markers
+            # and cue words are read there
+            if start and s[start - 1].isalnum():
+                if key not in special:
+                    continue
+                inside = True
+            else:
+                inside = False
             value = payloads[key]
             if value is None:
                 mixed = True
@@ -337,14 +350,20 @@ class Tagger:
                         feature_after[start] = feature_after.get(start, frozenset()) | features_after[word]
                     if flags & _FEATURE_BEFORE:
                         feature_before[e] = features_before[word]
-            if start and s[start - 1].isalnum():
+            if inside:
                 continue
             if e < n:
                 c = s[e]
-                if c.isalnum() or c == "'" or c == "-":
-                    tail = tail_match(s, e).group()
-                    if tail not in known_tails and c.isalnum():
+                if c.isalnum():
+                    # most words that merely start like a stem go on with two letters no tail
+                    # starts with: rejected before the regular expression reads the word
+                    if e + 1 < n and s[e + 1].isalnum() and s[e:e + 2] not in tail_heads:
                         continue
+                    tail = tail_match(s, e).group()
+                    if tail not in known_tails:
+                        continue
+                elif c == "'" or c == "-":
+                    tail = tail_match(s, e).group()
                 else:
                     tail = ""
             else:
