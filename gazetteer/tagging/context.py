@@ -315,10 +315,14 @@ class DocumentPlaces:
                 if p not in geo:
                     geo_of(p)
             return
+        # the cells from which a place can lie within NEAR_KM of one of them: a candidate
+        # elsewhere is measured against none
+        self.covered: set[int] = set()
         for p in located:
             g = geo.get(p) or geo_of(p)
             self.grid.setdefault(g[6], []).append(p)
             self.sure.setdefault(g[7], []).append(p)
+            self.covered.update(map(add, repeat(g[6]), _steps_around(g[5])))
 
     @property
     def neighbours(self) -> set[int]:
@@ -353,8 +357,10 @@ class DocumentPlaces:
                 same = self.sure.get(sure_key)
                 if same is not None and (same[0] != place or len(same) > 1):
                     return 1.0
-                # the cells around, lazily (most tests stop at the first near place)
-                cells = map(self.grid.get, map(add, repeat(base), _steps_around(i)), repeat(()))
+                if base not in self.covered:
+                    cells = ()
+                else:  # the cells around, lazily (most tests stop at the first near place)
+                    cells = map(self.grid.get, map(add, repeat(base), _steps_around(i)), repeat(()))
             for cell in cells:
                 for o in cell:
                     if o == place:
