@@ -533,7 +533,9 @@ class Tagger:
                     local = self._paragraph_places(spans, adjectives, para_start, para_end, paragraphs)
                 near_coh = None
                 if local is not None:
-                    near_coh = tuple([local.coherence(p) for p in amb[0]])
+                    # a paragraph's places are some of the document's: no coherence with the
+                    # document, none with the paragraph
+                    near_coh = tuple([local.coherence(p) if c else 0.0 for p, c in zip(amb[0], coh)])
                     if min(near_coh) == max(near_coh):  # the paragraph favours none of them
                         near_coh = None
                 # the ranking is a function of the member set, the kind words near and the
