@@ -115,13 +115,13 @@ def main(argv=None) -> int:
                 stats[key]["free_false_alarms"] += len(fps)
 
     print(f"tagger built in {build:.2f} s; gold: {stats['all']['gold']} mentions in {len(files)} files")
-    print(f"{'':6} {'gold':>6} {'pred':>6} {'P':>7} {'R':>7} {'F1':>7}  false alarms in mention-free paragraphs")
+    print(f"{'':6} {'gold':>6} {'pred':>6} {'right':>6} {'P':>7} {'R':>7} {'F1':>7}  false alarms in mention-free paragraphs")
     for key in sorted(k for k in stats if k != "all" and not k.startswith("half")) + ["all", "half A", "half B"]:
         c = stats[key]
         p = c["correct"] / c["predicted"] if c["predicted"] else 0.0
         r = c["correct"] / c["gold"] if c["gold"] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"{key:6} {c['gold']:6d} {c['predicted']:6d} {p:7.3f} {r:7.3f} {f:7.3f}  "
+        print(f"{key:6} {c['gold']:6d} {c['predicted']:6d} {c['correct']:6d} {p:7.3f} {r:7.3f} {f:7.3f}  "
               f"{c['free_false_alarms']} in {c['free_paragraphs']}")
     if args.errors:
         for lang in sorted(errors):

@@ -572,3 +572,23 @@ def test_a_village_goes_with_the_district_of_its_own_paragraph(tmp_path):
             district = "xocali-district" if text.rfind("Xocalı", 0, m.start) > text.rfind("Tovuz", 0, m.start) else "tovuz-district"
             want = "kosalar-xocali" if district == "xocali-district" else "kosalar-tovuz"
             assert m.id == want and set(m.candidates) == {"kosalar-xocali", "kosalar-tovuz"}, (text, m)
+
+
+def test_a_list_member_goes_with_the_other_members(tmp_path):
+    # two villages named Ванк; the paragraph names a place near each, the list only the first's
+    # neighbours: the list decides (the other Ванк is the bigger village)
+    places = [("vank-a", "village", 40.15, 46.55, "AZ", 100), ("vank-b", "village", 39.50, 45.50, "AM", 2000),
+              ("talysh", "village", 40.17, 46.60, "AZ", None), ("madagiz", "village", 40.20, 46.70, "AZ", None),
+              ("goris", "town", 39.51, 45.52, "AM", 20000)]
+    names = [("vank-a", "Ванк", "ru", "official", "russia", "", "", "1"),
+             ("vank-b", "Ванк", "ru", "official", "russia", "", "", "1"),
+             ("talysh", "Талыш", "ru", "official", "russia", "", "", "1"),
+             ("madagiz", "Мадагиз", "ru", "official", "russia", "", "", "1"),
+             ("goris", "Горис", "ru", "official", "russia", "", "", "1")]
+    data = write_dataset(tmp_path / "data", places, names, [])
+    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    text = "Из Гориса приехали агрономы. В колхозах сёл Талыш, Мадагиз и Ванк собрано зерно."
+    vank = [m for m in tagger.tag(text) if m.text == "Ванк"][0]
+    assert vank.id == "vank-a" and set(vank.candidates) == {"vank-a", "vank-b"}
+    alone = [m for m in tagger.tag("Из Гориса приехали агрономы. В селе Ванк собрано зерно.") if m.text == "Ванк"][0]
+    assert alone.id == "vank-b"  # without the list, the bigger village

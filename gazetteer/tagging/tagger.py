@@ -31,6 +31,7 @@ BLOCK_CHARS = 1 << 18  # texts are scanned in blocks of about this many characte
 IMPORTANCE_WEIGHT = 0.1
 PREFERENCE_WEIGHT = 0.4
 PARAGRAPH_WEIGHT = 0.1  # coherence with the places of the mention's own paragraph (_paragraph_places)
+LIST_WEIGHT = 0.1  # coherence with the other members of the mention's coordinated list
 MAX_UNKNOWN_APOSTROPHE_TAIL = 4  # "Shusha'nın": a short unknown suffix after an apostrophe is still a suffix
 
 
@@ -479,7 +480,7 @@ class Tagger:
         out = []
         append = out.append
         doc = None
-        chains = self._chain_kinds(scan, spans)
+        chains, lists = self._chain_kinds(scan, spans)
         person_check = bool(kw.person_before.exact)
         cue_before, cue_after = cues[0], cues[1]
         n_before = len(cue_before)
@@ -538,15 +539,23 @@ class Tagger:
                     near_coh = tuple([local.coherence(p) if c else 0.0 for p, c in zip(amb[0], coh)])
                     if min(near_coh) == max(near_coh):  # the paragraph favours none of them
                         near_coh = None
+                list_coh = None
+                if lists[k] is not None:
+                    lo_k, hi_k = lists[k]
+                    listed = self._paragraph_places(spans[lo_k:hi_k + 1], (), 0, len(scan) + 1, paragraphs)
+                    if listed is not None:
+                        list_coh = tuple([listed.coherence(p) if c else 0.0 for p, c in zip(amb[0], coh)])
+                        if min(list_coh) == max(list_coh):
+                            list_coh = None
                 # the ranking is a function of the member set, the kind words near and the
                 # coherence of each candidate with the document and with its paragraph: the same
                 # (and suffix) anywhere give the same mention but for its offsets
-                rkey = (tkey, frozenset(near) if near else None, coh, near_coh)
+                rkey = (tkey, frozenset(near) if near else None, coh, near_coh, list_coh)
                 got = ranks.get(rkey)
                 if got is None:
                     if len(ranks) > 100_000:
                         ranks.clear()
-                    best, candidates, raw, scores = self._rank(amb, near, coh, near_coh)
+                    best, candidates, raw, scores = self._rank(amb, near, coh, near_coh, list_coh)
                     quality, name_id, scheme = places[best]
                     grammar, case = cases[case_tag]
                     got = ranks[rkey] = (candidates[0], candidates, _confidence(quality, inflected, raw), scores,
@@ -617,15 +626,17 @@ class Tagger:
         return got
 
     @staticmethod
-    def _rank(amb: tuple, near: set[str], coh: tuple[float, ...], near_coh: tuple[float, ...] | None = None) -> tuple:
+    def _rank(amb: tuple, near: set[str], coh: tuple[float, ...], near_coh: tuple[float, ...] | None = None,
+              list_coh: tuple[float, ...] | None = None) -> tuple:
         """``(best place, candidate ids, scores, rounded scores)`` of an ambiguous span, given
         each candidate's coherence with the document. A candidate's score is
         ``0.4·worth·[its kind among the kind words near] + 0.3·worth + 0.4·kind preference +
-        0.15·coherence + 0.1·paragraph coherence above the least candidate's +
-        0.1·importance``: kind words beside the
+        0.15·coherence + 0.1·paragraph coherence + 0.1·list coherence (these two above the
+        least candidate's) + 0.1·importance``: kind words beside the
         mention (as far as the matched name speaks for the place), what the name is worth for it
-        and which kind a bare name usually means, then the document and the mention's own
-        paragraph (``_paragraph_places``), then importance; ``_make_info`` computes the terms
+        and which kind a bare name usually means, then the document, the mention's own
+        paragraph (``_paragraph_places``) and the other members of its list, then importance;
+        ``_make_info`` computes the terms
         that do not depend on the text."""
         cands, pairs, rows = amb
         if pairs:
@@ -634,17 +645,23 @@ class Tagger:
             local = share(list(near_coh), pairs) if pairs else near_coh
             floor = min(local)
             coh = [c + PARAGRAPH_WEIGHT / 0.15 * (lc - floor) for c, lc in zip(coh, local)]
+        if list_coh is not None:
+            listed = share(list(list_coh), pairs) if pairs else list_coh
+            floor = min(listed)
+            coh = [c + LIST_WEIGHT / 0.15 * (lc - floor) for c, lc in zip(coh, listed)]
         ranked = sorted([(-((both if kind in near else alone) + pref + 0.15 * c + imp), neg_imp, pid, p)
                          for (p, kind, both, alone, pref, imp, neg_imp, pid), c in zip(rows, coh)])
         raw = [-r[0] for r in ranked]
         return ranked[0][3], tuple([r[2] for r in ranked]), raw, tuple([round(s, 4) for s in raw])
 
-    def _chain_kinds(self, scan: str, spans: list[tuple]) -> list[set[str] | None]:
+    def _chain_kinds(self, scan: str, spans: list[tuple]) -> tuple[list[set[str] | None], list[tuple | None]]:
         """Coordinated mentions ("Füzuli, Ağdam və Tərtər rayonları") share the kind words of
-        the list: before its first member, after its last, and the generic word inside a member."""
+        the list: before its first member, after its last, and the generic word inside a member.
+        Returns those kinds per span, and per span its list's first and last span (or None)."""
         kw = self._kind_words
         n = len(spans)
         out: list[set[str] | None] = [None] * n
+        lists: list[tuple | None] = [None] * n
         coordinated = kw.coordinated
         i = 0
         while i < n:
@@ -653,6 +670,8 @@ class Tagger:
                     coordinated(scan, spans[j][1], spans[j + 1][0]):
                 j += 1
             if j > i:
+                for k in range(i, j + 1):
+                    lists[k] = (i, j)
                 # the list's own kind words, not those of the mentions before and after it
                 kinds = kw._kinds_of(kw.left_words(scan, spans[i][0], spans[i - 1][1] if i else 0), False) | \
                     kw._kinds_of(kw.right_words(scan, spans[j][1], spans[j + 1][0] if j + 1 < n else None), True)
@@ -662,7 +681,7 @@ class Tagger:
                     for k in range(i, j + 1):
                         out[k] = kinds
             i = j + 1
-        return out
+        return out, lists
 
     def _stem_end(self, scan: str, start: int, end: int, stem_end: int, name_id: int) -> int:
         """The mention's stem ends where it stops sharing letters with the matched name
