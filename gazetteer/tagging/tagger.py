@@ -490,6 +490,7 @@ class Tagger:
         ranks = self._rankings
         n_spans = len(spans)
         paragraphs: dict[frozenset, DocumentPlaces] = {}
+        list_places: dict[int, DocumentPlaces | None] = {}  # first span of a list -> its places
         para_end = -1  # the paragraph (line) of the last ambiguous mention: [para_start, para_end)
         local = None
         for k, sp in enumerate(spans):
@@ -542,7 +543,10 @@ class Tagger:
                 list_coh = None
                 if lists[k] is not None:
                     lo_k, hi_k = lists[k]
-                    listed = self._paragraph_places(spans[lo_k:hi_k + 1], (), 0, len(scan) + 1, paragraphs)
+                    listed = list_places.get(lo_k, False)
+                    if listed is False:  # once per list
+                        listed = list_places[lo_k] = self._paragraph_places(
+                            spans, (), spans[lo_k][0], spans[hi_k][1], paragraphs)
                     if listed is not None:
                         list_coh = tuple([listed.coherence(p) if c else 0.0 for p, c in zip(amb[0], coh)])
                         if min(list_coh) == max(list_coh):
