@@ -98,6 +98,8 @@ def test_a_list_needs_a_comma_or_a_conjunction(kw, gap, listed):
     ("çaylar sabirabad yaxınlığında birləşir", "sabirabad", "district", False),
     ("yaxınlığında sabirabad", "sabirabad", "town", False),  # a postposition: after the name only
     ("kür üzərindəki bənd", "kür", "river", True),  # a dam on a river
+    ("հակարիի կամրջի անցակետով", "հակարիի", "river", True),  # a bridge is named after its river
+    ("the hakari bridge", "hakari", "river", True),
 ])
 def test_kinds_near_examples(kw, scan, word, kind, present):
     start = scan.index(word)
