@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from gazetteer.tagging.context import NEAR_KM, DocumentPlaces, distance_km
+from gazetteer.tagging.context import NEAR_KM, DocumentPlaces, ParagraphPlaces, distance_km
 
 
 def expected(place, doc, related, coords):
@@ -65,3 +65,28 @@ def test_a_place_two_columns_east_at_the_regions_latitude_is_near():
     assert distance_km(a, b) < NEAR_KM
     assert DocumentPlaces({1}, [(), ()], [a, b]).coherence(0) == 1.0
     assert _with_grid({1}, [(), ()], [a, b]).coherence(0) == 1.0
+
+
+def expected_paragraph(place, para, related, coords):
+    """1 when related to a place of the paragraph, or in the same or a neighbouring 0.15° cell
+    as another of them; else 0."""
+    if set(related[place]) & para:
+        return 1.0
+    here = coords[place]
+    if here is None:
+        return 0.0
+    cell = lambda c: (int(c[0] // 0.15), int(c[1] // 0.15))  # noqa: E731
+    i, j = cell(here)
+    return 1.0 if any(o != place and coords[o] is not None and abs(cell(coords[o])[0] - i) <= 1
+                      and abs(cell(coords[o])[1] - j) <= 1 for o in para) else 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(coords=st.lists(point, min_size=2, max_size=10), data=st.data())
+def test_paragraph_coherence_matches_its_definition(coords, data):
+    n = len(coords)
+    related = [tuple(data.draw(st.lists(st.integers(0, n - 1), max_size=2))) for _ in range(n)]
+    para = set(data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=n)))
+    places = ParagraphPlaces(para, related, coords, {})
+    for p in range(n):
+        assert places.coherence(p) == expected_paragraph(p, para, related, coords), (p, coords, para, related)

@@ -18,7 +18,7 @@ import ahocorasick_rs
 
 from ..gcpause import gc_paused as _gc_paused
 from ..vocab import lang_base
-from .context import DocumentPlaces, KindWords, name_weight, same_area, share
+from .context import DocumentPlaces, KindWords, ParagraphPlaces, name_weight, same_area, share
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
@@ -626,7 +626,7 @@ class Tagger:
         got = seen.get(key)
         if got is None:
             t = self.table
-            got = seen[key] = DocumentPlaces(found, t.related, t.coords, self._geo)
+            got = seen[key] = ParagraphPlaces(found, t.related, t.coords, self._geo)
         return got
 
     @staticmethod
