@@ -613,7 +613,8 @@ class Tagger:
         found = set()
         info, ms_info = self._info, self._ms_info
         for group in (spans, adjectives):
-            for sp in group[bisect_left(group, (lo,)):]:
+            for i in range(bisect_left(group, (lo,)), len(group)):  # (not a slice: a copy of the rest)
+                sp = group[i]
                 if sp[0] >= hi:
                     break
                 got = ms_info[sp[5]] if sp[5] >= 0 else None
