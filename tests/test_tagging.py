@@ -15,6 +15,12 @@ from gazetteer.tagging.conventions import examples as convention_examples
 from gazetteer.tagging.inflection import forms, grammar
 from gazetteer.tagging.textfold import fold_block
 
+def tagger_of(tmp_path, places, names, memberships=()) -> Tagger:
+    """A tagger over a dataset of its own (one tiny dataset per test)."""
+    data = write_dataset(tmp_path / "data", places, names, list(memberships))
+    return Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+
+
 # A few more places than the shared fixture: a district and a village homonym, Armenian և,
 # a Russian name for Aghdam, a name that is also a common word, a river next to a town.
 PLACES = MINI_PLACES + [
@@ -464,8 +470,7 @@ def test_kind_phrases_never_hide_a_stored_phrase(tmp_path, text, matched):
     names = [("aghjabadi-district", "Aghjabadi", "en", "exonym", "international", "", "", "1"),
              ("aghjabadi-district", "Aghjabadi District", "en", "variant", "international", "", "", "0"),
              ("aghjabadi-district", "Ağcabədi", "az-Latn", "official", "azerbaijan", "", "", "1")]
-    data = write_dataset(tmp_path / "data", places, names, [])
-    tagged = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger().tag(text)
+    tagged = tagger_of(tmp_path, places, names).tag(text)
     assert [(m.text, m.matched["text"]) for m in tagged] == [(text, matched)]
 
 
@@ -492,8 +497,7 @@ def test_an_adjective_that_is_no_mention_still_sets_the_context(tagger):
 def test_an_ambiguous_word_that_is_a_stem_with_an_ending_is_not_tagged_at_a_sentence_start(tmp_path):
     places = [("novoye", "village", 39.2, 46.5, "AM", None)]
     names = [("novoye", "Новое", "ru", "official", "armenia", "", "", "1")]
-    data = write_dataset(tmp_path / "data", places, names, [])
-    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    tagger = tagger_of(tmp_path, places, names)
     assert tagger.table.keys.get("новое") is None  # the automaton's stem is "нов", the word "новое"
     assert spans(tagger, "Дороги отремонтированы. Новое покрытие уложено.") == []
     assert spans(tagger, "Дорогу в село Новое отремонтировали.") == [("Новое", "novoye")]
@@ -512,8 +516,7 @@ def test_lower_case_phrases_match_in_lower_case(tmp_path, text, expected):
     names = [("seven-districts", "seven districts", "en", "exonym", "international", "", "", "1"),
              ("bina", "bina", "az-Latn", "official", "azerbaijan", "", "", "1"),
              ("baku", "ba ku", "und-Latn", "variant", "", "", "", "0")]
-    data = write_dataset(tmp_path / "data", places, names, [])
-    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    tagger = tagger_of(tmp_path, places, names)
     assert spans(tagger, text) == expected
 
 
@@ -535,8 +538,7 @@ def test_a_name_beside_a_feature_word_of_another_kind_is_dropped(tmp_path, text,
              ("sevan", "Севан", "ru", "exonym", "russia", "", "", "1"),
              ("kura", "Kura", "en", "exonym", "international", "", "", "1"),
              ("kura", "Кура", "ru", "exonym", "russia", "", "", "1")]
-    data = write_dataset(tmp_path / "data", places, names, [])
-    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    tagger = tagger_of(tmp_path, places, names)
     assert spans(tagger, text) == expected
 
 
@@ -561,8 +563,7 @@ def test_a_village_goes_with_the_district_of_its_own_paragraph(tmp_path):
              ("kosalar-tovuz", "Kosalar", "az-Latn", "official", "azerbaijan", "", "", "1")]
     memberships = [("kosalar-xocali", "xocali-district", "azerbaijan", "1991", ""),
                    ("kosalar-tovuz", "tovuz-district", "azerbaijan", "1991", "")]
-    data = write_dataset(tmp_path / "data", places, names, memberships)
-    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    tagger = tagger_of(tmp_path, places, names, memberships)
     first = "Xocalı rayonunun Xanabad, Kosalar və Xəlfəli kəndlərində minatəmizləmə başlanıb."
     second = "Tovuz rayonunun Ağdam, Kosalar və Qovlar kəndlərində yollar bərpa olunur."
     for text in (f"{first}\n\n{second}", f"{second}\n\n{first}"):
@@ -585,8 +586,7 @@ def test_a_list_member_goes_with_the_other_members(tmp_path):
              ("talysh", "Талыш", "ru", "official", "russia", "", "", "1"),
              ("madagiz", "Мадагиз", "ru", "official", "russia", "", "", "1"),
              ("goris", "Горис", "ru", "official", "russia", "", "", "1")]
-    data = write_dataset(tmp_path / "data", places, names, [])
-    tagger = Gazetteer(f"sqlite:///{tmp_path / 'gz.sqlite'}", data_dir=data).tagger()
+    tagger = tagger_of(tmp_path, places, names)
     text = "Из Гориса приехали агрономы. В колхозах сёл Талыш, Мадагиз и Ванк собрано зерно."
     vank = [m for m in tagger.tag(text) if m.text == "Ванк"][0]
     assert vank.id == "vank-a" and set(vank.candidates) == {"vank-a", "vank-b"}
