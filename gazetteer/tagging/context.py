@@ -307,6 +307,7 @@ class DocumentPlaces:
         # A few places (a paragraph's) are measured one by one: building and walking the grid
         # costs more than that.
         self.few: list[int] | None = None
+        self.covered: set[int] = set()
         geo, geo_of = self.geo, self._geo
         located = [p for p in places if coords[p] is not None]
         if len(located) <= self.FEW:
@@ -315,9 +316,8 @@ class DocumentPlaces:
                 if p not in geo:
                     geo_of(p)
             return
-        # the cells from which a place can lie within NEAR_KM of one of them: a candidate
-        # elsewhere is measured against none
-        self.covered: set[int] = set()
+        # self.covered: the cells from which a place can lie within NEAR_KM of one of them (a
+        # candidate elsewhere is measured against none)
         for p in located:
             g = geo.get(p) or geo_of(p)
             self.grid.setdefault(g[6], []).append(p)
@@ -381,13 +381,7 @@ class DocumentPlaces:
         return 0.0
 
     def _geo(self, place: int) -> tuple:
-        """``(lat, lon, lat and lon in radians, cos lat, grid row, grid cell key, sure cell key)``."""
-        lat, lon = self.coords[place]
-        lat_r, lon_r = math.radians(lat), math.radians(lon)
-        i = int(lat // self.CELL)
-        got = self.geo[place] = (lat, lon, lat_r, lon_r, math.cos(lat_r), i, i * _CELL_KEY + int(lon // self.CELL),
-                                 int(lat // self.SURE_CELL) * _CELL_KEY + int(lon // self.SURE_CELL))
-        return got
+        return _geo_of(self.geo, self.coords, place)
 
 
 def same_area(candidates: list[int], kinds: list[str], area_kinds: frozenset[str],
@@ -437,7 +431,7 @@ def name_weight(name: tuple, weights: dict) -> float:
 class ParagraphPlaces:
     """The places a paragraph (or a list) names unambiguously, for a cheaper coherence: 1 when
     the candidate is part of or contains one of them, or lies in the same or a neighbouring
-    cell of 0.15° (within ~25-35 km), else 0. A paragraph is measured for every ambiguous
+    cell of 0.15° as another of them (within ~13–40 km), else 0. A paragraph is measured for every ambiguous
     mention in it; the document's finer measure (DocumentPlaces) is kept for the document."""
 
     __slots__ = ("places", "related", "cells", "geo", "coords")
@@ -471,6 +465,8 @@ class ParagraphPlaces:
 
 
 def _geo_of(geo: dict, coords, place: int) -> tuple:
+    """A place's point as coherence reads it, kept in ``geo``: ``(lat, lon, lat and lon in
+    radians, cos lat, grid row, grid cell key, sure cell key)``."""
     lat, lon = coords[place]
     lat_r, lon_r = math.radians(lat), math.radians(lon)
     cell = DocumentPlaces.CELL

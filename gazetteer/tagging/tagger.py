@@ -489,8 +489,8 @@ class Tagger:
         templates = self._templates
         ranks = self._rankings
         n_spans = len(spans)
-        paragraphs: dict[frozenset, DocumentPlaces] = {}
-        list_places: dict[int, DocumentPlaces | None] = {}  # first span of a list -> its places
+        paragraphs: dict[frozenset, ParagraphPlaces] = {}
+        list_places: dict[int, ParagraphPlaces | None] = {}  # first span of a list -> its places
         para_end = -1  # the paragraph (line) of the last ambiguous mention: [para_start, para_end)
         local = None
         for k, sp in enumerate(spans):
@@ -552,8 +552,8 @@ class Tagger:
                         if min(list_coh) == max(list_coh):
                             list_coh = None
                 # the ranking is a function of the member set, the kind words near and the
-                # coherence of each candidate with the document and with its paragraph: the same
-                # (and suffix) anywhere give the same mention but for its offsets
+                # coherence of each candidate with the document, its paragraph and its list: the
+                # same (and suffix) anywhere give the same mention but for its offsets
                 rkey = (tkey, frozenset(near) if near else None, coh, near_coh, list_coh)
                 got = ranks.get(rkey)
                 if got is None:
@@ -603,9 +603,9 @@ class Tagger:
         return got
 
     def _paragraph_places(self, spans: list[tuple], adjectives, lo: int, hi: int,
-                          seen: dict) -> DocumentPlaces | None:
-        """The places named unambiguously in the paragraph ``[lo, hi)`` (scan offsets), indexed
-        for coherence; ``None`` when there are none. A village listed after its district
+                          seen: dict) -> ParagraphPlaces | None:
+        """The places named unambiguously in the paragraph ``[lo, hi)`` (scan offsets; or in a
+        list's span), indexed for coherence; ``None`` when there are none. A village listed after its district
         (``Xocalı rayonunun Xanabad, Kosalar və Xəlfəli kəndlərində``, ``In Tavush, border
         villages including Berd, Movses``) lies in or near a place of its own paragraph.
         ``seen`` keeps them for the block (paragraphs of one set of places share one): not
@@ -637,12 +637,11 @@ class Tagger:
         each candidate's coherence with the document. A candidate's score is
         ``0.4·worth·[its kind among the kind words near] + 0.3·worth + 0.4·kind preference +
         0.15·coherence + 0.1·paragraph coherence + 0.1·list coherence (these two above the
-        least candidate's) + 0.1·importance``: kind words beside the
-        mention (as far as the matched name speaks for the place), what the name is worth for it
-        and which kind a bare name usually means, then the document, the mention's own
-        paragraph (``_paragraph_places``) and the other members of its list, then importance;
-        ``_make_info`` computes the terms
-        that do not depend on the text."""
+        least candidate's) + 0.1·importance``: kind words beside the mention (as far as the
+        matched name speaks for the place), what the name is worth for it and which kind a bare
+        name usually means, then the document, the mention's own paragraph
+        (``_paragraph_places``) and the other members of its list, then importance;
+        ``_make_info`` computes the terms that do not depend on the text."""
         cands, pairs, rows = amb
         if pairs:
             coh = share(list(coh), pairs)
