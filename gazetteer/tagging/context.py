@@ -442,14 +442,16 @@ class ParagraphPlaces:
         self.related = related
         self.coords = coords
         self.geo = geo
-        cells: dict[int, list[int]] = {}  # cell key -> the places in it or beside it
+        # cell key -> the one place in it or beside it, or -1 for several
+        cells: dict[int, int] = {}
+        get = cells.get
         for p in places:
             if coords[p] is not None:
-                g = geo.get(p) or _geo_of(geo, coords, p)
-                key = g[7]
-                for di in (-_CELL_KEY, 0, _CELL_KEY):
-                    for dj in (-1, 0, 1):
-                        cells.setdefault(key + di + dj, []).append(p)
+                key = (geo.get(p) or _geo_of(geo, coords, p))[7]
+                for k in (key - _CELL_KEY - 1, key - _CELL_KEY, key - _CELL_KEY + 1, key - 1, key, key + 1,
+                          key + _CELL_KEY - 1, key + _CELL_KEY, key + _CELL_KEY + 1):
+                    v = get(k)
+                    cells[k] = p if v is None or v == p else -1
         self.cells = cells
 
     def coherence(self, place: int) -> float:
@@ -461,7 +463,7 @@ class ParagraphPlaces:
         g = self.geo.get(place) or _geo_of(self.geo, self.coords, place)
         near = self.cells.get(g[7])
         # another place of the paragraph beside it (a place is not near itself)
-        return 1.0 if near and (near[0] != place or len(near) > 1) else 0.0
+        return 1.0 if near is not None and near != place else 0.0
 
 
 def _geo_of(geo: dict, coords, place: int) -> tuple:
