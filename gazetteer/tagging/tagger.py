@@ -492,6 +492,7 @@ class Tagger:
         paragraphs: dict[frozenset, ParagraphPlaces] = {}
         list_places: dict[int, ParagraphPlaces | None] = {}  # first span of a list -> its places
         para_end = -1  # the paragraph (line) of the last ambiguous mention: [para_start, para_end)
+        named = None  # per span of the block (and per adjective): its start and its one place
         local = None
         for k, sp in enumerate(spans):
             start, end, stem_end, case_tag, _, _ = sp
@@ -532,7 +533,9 @@ class Tagger:
                     para_end = scan.find("\n", start)
                     if para_end < 0:
                         para_end = len(scan)
-                    local = self._paragraph_places(spans, adjectives, para_start, para_end, paragraphs)
+                    if named is None:
+                        named = (self._singles(spans), self._singles(adjectives))
+                    local = self._paragraph_places(named, para_start, para_end, paragraphs)
                 near_coh = None
                 if local is not None:
                     # a paragraph's places are some of the document's: no coherence with the
@@ -546,7 +549,7 @@ class Tagger:
                     listed = list_places.get(lo_k, False)
                     if listed is False:  # once per list
                         listed = list_places[lo_k] = self._paragraph_places(
-                            spans, (), spans[lo_k][0], spans[hi_k][1], paragraphs)
+                            named[:1], spans[lo_k][0], spans[hi_k][1], paragraphs)
                     if listed is not None:
                         list_coh = tuple([listed.coherence(p) if c else 0.0 for p, c in zip(amb[0], coh)])
                         if min(list_coh) == max(list_coh):
@@ -602,8 +605,7 @@ class Tagger:
                 "used_by": name[5], "from": name[6], "to": name[7]}
         return got
 
-    def _paragraph_places(self, spans: list[tuple], adjectives, lo: int, hi: int,
-                          seen: dict) -> ParagraphPlaces | None:
+    def _paragraph_places(self, named: tuple, lo: int, hi: int, seen: dict) -> ParagraphPlaces | None:
         """The places named unambiguously in the paragraph ``[lo, hi)`` (scan offsets; or in a
         list's span), indexed for coherence; ``None`` when there are none. A village listed after its district
         (``Xocalı rayonunun Xanabad, Kosalar və Xəlfəli kəndlərində``, ``In Tavush, border
@@ -611,16 +613,12 @@ class Tagger:
         ``seen`` keeps them for the block (paragraphs of one set of places share one): not
         longer, since kept across a long stream they took tens of megabytes."""
         found = set()
-        info, ms_info = self._info, self._ms_info
-        for group in (spans, adjectives):
-            for i in range(bisect_left(group, (lo,)), len(group)):  # (not a slice: a copy of the rest)
-                sp = group[i]
-                if sp[0] >= hi:
+        for starts, singles in named:  # the block's spans and adjectives (_singles)
+            for i in range(bisect_left(starts, lo), len(starts)):
+                if starts[i] >= hi:
                     break
-                got = ms_info[sp[5]] if sp[5] >= 0 else None
-                single = (got or info(sp))[1]
-                if single is not None:
-                    found.add(single)
+                if singles[i] is not None:
+                    found.add(singles[i])
         if not found:
             return None
         key = frozenset(found)
@@ -629,6 +627,12 @@ class Tagger:
             t = self.table
             got = seen[key] = ParagraphPlaces(found, t.related, t.coords, self._geo)
         return got
+
+    def _singles(self, spans) -> tuple[list[int], list[int | None]]:
+        """The spans' starts and the one place each names (None for an ambiguous one)."""
+        info, ms_info = self._info, self._ms_info
+        return ([sp[0] for sp in spans],
+                [((ms_info[sp[5]] if sp[5] >= 0 else None) or info(sp))[1] for sp in spans])
 
     @staticmethod
     def _rank(amb: tuple, near: set[str], coh: tuple[float, ...], near_coh: tuple[float, ...] | None = None,
