@@ -237,7 +237,10 @@ PLAIN_RESULTS_MAX, PLAIN_RESULTS_LIMIT = 10_000, 10
 
 # "Aghdam, Tovuz", "Aghdam (Tovuz)", "Shusha, Azerbaijan": a name and the places that hold it,
 # as spreadsheets and catalogues write them.
-_QUALIFIED = re.compile(r"^(?P<head>[^,()]+?)\s*(?:\((?P<paren>[^()]+)\)|,(?P<tail>[^()]+))\s*$")
+# The comma may be the Arabic-script one (قاراچی، خاچماز) or the full-width one.
+_COMMAS = ",\u060c\uff0c"
+_QUALIFIED = re.compile(rf"^(?P<head>[^{_COMMAS}()]+?)\s*(?:\((?P<paren>[^()]+)\)|[{_COMMAS}](?P<tail>[^()]+))\s*$")
+_COMMA_SPLIT = re.compile(f"[{_COMMAS}]")
 _STRONG_STAGES = frozenset({"exact", "folded", "compact", "transliteration"})
 QUALIFIER_DEPTH = 6  # part-of links followed up from a candidate to find a qualifier
 QUALIFIER_KM = 25.0  # or a qualifier this close (a settlement named as the place's neighbour)
@@ -253,7 +256,7 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
     itself a stored spelling ranks the places of that name which lie in (or beside) a
     qualifier first (``_qualified``)."""
     out = _resolve_text(index, query, kind_categories, display)
-    if "," in query.text or "(" in query.text:
+    if "(" in query.text or any(c in query.text for c in _COMMAS):
         qualified = _qualified(index, query, out, kind_categories, display)
         if qualified is not None:
             return qualified
@@ -269,7 +272,7 @@ def _qualified(index: Index, query: Query, whole: list[Result], kind_categories,
     if m is None or (whole and whole[0].stage in ("exact", "folded")):
         return None
     head = m.group("head").strip()
-    quals = [q.strip() for q in (m.group("paren") or m.group("tail")).split(",") if q.strip()]
+    quals = [q.strip() for q in _COMMA_SPLIT.split(m.group("paren") or m.group("tail")) if q.strip()]
     if not head or not quals or len(quals) > MAX_QUALIFIERS:  # a list of names, not a qualified one
         return None
     anchors: list[tuple[str, dict[str, str]]] = []  # per qualifier: place id -> the qualifier

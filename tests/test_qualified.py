@@ -48,7 +48,8 @@ def test_a_bare_name_ranks_the_town_first(gz):
     assert ids(gz, "Aghdam")[0] == "aghdam-town"
 
 
-@pytest.mark.parametrize("query", ["Aghdam, Tovuz", "Aghdam (Tovuz)", "Aghdam ,  Tovuz", "aghdam, tovuz", "Aghdam, Tovuz, Azerbaijan"])
+@pytest.mark.parametrize("query", ["Aghdam, Tovuz", "Aghdam (Tovuz)", "Aghdam ,  Tovuz", "aghdam, tovuz", "Aghdam, Tovuz, Azerbaijan",
+                                   "Aghdam\u060c Tovuz", "Aghdam\uff0cTovuz"])  # the Arabic-script and full-width commas
 def test_the_place_in_the_qualifier_comes_first(gz, query):
     results = gz.resolve(query, limit=3)
     assert results[0].place.id == "aghdam-tovuz"
