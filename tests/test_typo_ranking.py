@@ -13,6 +13,7 @@ PLACES = [
     ("aghavnadzor", "village", 39.79, 45.23, "AM", 700),
     ("gugark", "town", 40.80, 44.55, "AM", 9000),
     ("gugavar", "village", 40.70, 46.10, "AZ", 300),
+    ("a-vanadzur", "village", 40.10, 45.00, "AM", 200),  # an id that sorts before the city's
 ]
 NAMES = [
     ("armenia", "Armenia", "en", "exonym", "international", "", "", "1"),
@@ -27,6 +28,7 @@ NAMES = [
     ("gugark", "Գուգարք", "hy", "official", "armenia", "", "", "1"),
     ("gugark", "Гугарк", "ru", "exonym", "russia", "", "", "1"),
     ("gugavar", "Гюгявар", "ru", "variant", "", "", "", "0"),
+    ("a-vanadzur", "Vanadzur", "en", "exonym", "international", "", "", "1"),
 ]
 MEMBERSHIPS = [(p, "armenia", "armenia", "1991", "") for p in ("vanadzor", "aghavnadzor", "gugark")]
 
@@ -51,5 +53,7 @@ def test_fewer_edits_beat_importance(gz, query, nearer, bigger):
 
 
 def test_the_same_edits_leave_importance_to_decide(gz):
-    # Vanadzor / Ванадзор itself, one letter off, is the city
-    assert gz.resolve("Vanadzr")[0].place.id == "vanadzor"
+    # one letter off both Vanadzor and Vanadzur: the city first, though the village's id sorts first
+    results = gz.resolve("Vanadzar", limit=5)
+    assert [r.place.id for r in results][:2] == ["vanadzor", "a-vanadzur"], [(r.place.id, r.score) for r in results]
+    assert results[0].why.count("1 edit away") == results[1].why.count("1 edit away") == 1
