@@ -64,6 +64,20 @@ def generic_key(text: str) -> str:
     return split_generic(text)[0]
 
 
+@lru_cache(maxsize=65536)
+def generic_core(text: str) -> str:
+    """The words the generic key spells out (no kind word, qualifier or parenthesis), case
+    folded, in alphabetical order: what the generic band compares letter by letter
+    (``Verkhniy Karkhun`` → ``karkhun``)."""
+    kinds, quals, _ = _tables()
+    words = []
+    for word in _WORDS.split(_PARENS.sub(" ", text)):
+        tok = fold(word)
+        if tok and tok not in kinds and tok not in quals:
+            words.append(word.casefold())
+    return " ".join(sorted(words))
+
+
 MAX_ADJECTIVE_KEYS = 9
 
 

@@ -47,7 +47,7 @@ class Index:
     display_cache: dict = field(default_factory=dict, repr=False)  # (place, lang, year) -> name
     plain_scores: list[float] | None = field(default=None, repr=False)  # see resolve._plain_scores
     plain_ranks: dict | None = field(default=None, repr=False)  # see resolve.build_plain_ranks
-    plain_why: dict = field(default_factory=dict, repr=False)  # (name, stage, scheme) -> reasons, see resolve._results
+    plain_why: dict = field(default_factory=dict, repr=False)  # (name, stage, scheme, letters spelled otherwise) -> reasons, see resolve._results
     plain_results: dict = field(default_factory=dict, repr=False)  # (text, limit, display) -> results, see resolve.resolve
     _fuzzy: DeletionIndex | None = field(default=None, repr=False)
     _fuzzy_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
