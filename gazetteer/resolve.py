@@ -46,10 +46,13 @@ TYPO_WEIGHT = 0.2
 # In the bands that ignore spelling details (folded, compact, generic) the stored spelling nearer
 # the query's own ranks first: "seidlar" is the village stored as Seidlar before Şeidlər, and
 # "Verkhniy Karkhun" is Verin Karkhun before Yuxarı Qarxun. Case aside, the share of letters
-# spelled otherwise costs SPELLING_WEIGHT × share: a letter in five (Agdam for Ağdam) costs
-# 0.01, a third of what importance can add, so the town still comes before a village whose
-# variant is spelled like the query.
+# spelled otherwise costs SPELLING_WEIGHT × share, the share at least SPELLING_FLOOR: any
+# letter off costs 0.0125, more than a place's own main name adds (0.01), so PLANKAND is the
+# village with the variant Plankand before the one that is only Plankənd; a letter in four
+# (Agdam for Ağdam) costs that much too, well under what importance can add (0.03), so the
+# town still comes before a village whose variant is spelled like the query.
 SPELLING_WEIGHT = 0.05
+SPELLING_FLOOR = 0.25
 _SPELLED_STAGES = frozenset({"folded", "compact", "generic"})
 # Keys loose enough that a typo of another name may be what the user meant: when only these
 # matched, the typo stage runs too (its band keeps its candidates below theirs).
@@ -213,7 +216,7 @@ def _spelled_otherwise(query: str, name: str, stage: str) -> tuple[int, float]:
     if a == b:
         return 0, 0.0
     d = OSA.distance(a, b)
-    return d, d / max(len(a), len(b))
+    return d, max(SPELLING_FLOOR, d / max(len(a), len(b)))
 
 
 @lru_cache(maxsize=65536)

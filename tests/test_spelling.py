@@ -24,6 +24,8 @@ PLACES = [
     ("julfa-town", "town", 38.95, 45.63, "AZ", 10_000),
     ("julfa-district", "district", 39.10, 45.60, "AZ", None),
     ("aran", "economic_region", 40.20, 47.50, "AZ", None),
+    ("plankend-small", "village", 40.50, 46.10, "AZ", 300),
+    ("plankend-big", "village", 40.70, 46.30, "AZ", 2000),
 ]
 NAMES = [
     ("azerbaijan", "Azerbaijan", "en", "exonym", "international", "", "", "1"),
@@ -38,9 +40,12 @@ NAMES = [
     ("julfa-town", "Джульфа", "ru", "variant", "", "", "", "0"),
     ("julfa-district", "Culfa rayonu", "az-Latn", "official", "azerbaijan", "", "", "1"),
     ("aran", "Aran iqtisadi rayonu", "az-Latn", "official", "azerbaijan", "", "", "1"),
+    ("plankend-small", "Plankənd", "az-Latn", "official", "azerbaijan", "", "", "1"),
+    ("plankend-small", "Plankand", "und-Latn", "variant", "", "", "", "0"),
+    ("plankend-big", "Plankənd", "az-Latn", "official", "azerbaijan", "", "", "1"),
 ]
 MEMBERSHIPS = [(p, "azerbaijan", "azerbaijan", "1991", "")
-               for p in ("seidlar-az", "qarxun-az", "aghdam-town", "agdam-village", "julfa-town", "julfa-district", "aran")] + \
+               for p in ("seidlar-az", "qarxun-az", "plankend-small", "plankend-big", "aghdam-town", "agdam-village", "julfa-town", "julfa-district", "aran")] + \
               [(p, "armenia", "armenia", "1991", "") for p in ("seidlar-am", "karkhun-am")]
 
 
@@ -71,6 +76,15 @@ def test_the_spelling_nearer_the_query_ranks_first(gz, query, nearer, other, sta
     assert f"{letters} letter{'s' if letters != 1 else ''} spelled otherwise" in second.why
     if stage == "folded" and query.casefold() == first.matched.text.casefold():
         assert "spelled otherwise" not in first.why  # nothing to say: only the case differs
+
+
+def test_a_letter_spelled_otherwise_costs_more_than_an_official_name_adds(gz):
+    # both villages are officially Plankənd, a letter off PLANKAND in eight; the smaller one also
+    # has the variant Plankand, letter for letter: it comes first
+    results = gz.resolve("PLANKAND", limit=5)
+    assert [x.place.id for x in results][:2] == ["plankend-small", "plankend-big"], _ranked(gz, "PLANKAND")
+    assert results[0].matched.text == "Plankand" and "spelled otherwise" not in results[0].why
+    assert "1 letter spelled otherwise" in results[1].why
 
 
 def test_importance_still_puts_the_town_before_a_village_spelled_like_the_query(gz):
@@ -126,6 +140,7 @@ def test_letters_spelled_otherwise_are_a_share_case_aside(a, b, stage):
     d, share = r._spelled_otherwise(a, b, stage)
     assert 0 <= share <= 1 and d >= 0
     assert (d == 0) == (share == 0)
+    assert share == 0 or share >= r.SPELLING_FLOOR  # any letter costs at least the floor
     assert r._spelled_otherwise(a, a.upper(), stage) == (0, 0.0) or a.upper().casefold() != a.casefold()
     assert r._spelled_otherwise(a, b, stage) == r._spelled_otherwise(b, a, stage)  # symmetric
     if stage != "generic" and a.casefold() != b.casefold():
