@@ -105,4 +105,5 @@ def test_no_sound_keys_from_schemes_that_opt_out(text, lang, absent):
 def test_sound_keys_flag_is_read_from_the_scheme_files():
     from gazetteer.translit import schemes
     off = {s.name for s in schemes() if not s.sound_keys}
-    assert off == {"de-Latn-t-ru-x0-duden", "ru-Cyrl-t-ru-latn-x0-search", "hy-Armn-t-hy-latn-x0-search"}
+    assert off == {"de-Latn-t-ru-x0-duden", "ru-Cyrl-t-ru-latn-x0-search", "hy-Armn-t-hy-latn-x0-search",
+                   "und-Latn-t-und-arab-x0-letters"}

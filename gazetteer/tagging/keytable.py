@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..scripts import script_of
 from ..vocab import lang_base
-from ..translit import transliterate, variants
+from ..translit import schemes, transliterate, variants
 from .inflection import abbreviation_forms, forms
 from .textfold import fold_chars
 
@@ -257,11 +257,14 @@ _RUSSIAN_LETTERS = re.compile(r"[А-Яа-яЁё\- ]+")
 def _add_transliterations(b: _Builder, index) -> None:
     """Transliterations the index generated: Latin keys (``Shushi`` for Շուշի) with the English
     possessive; and the Russian Cyrillic spellings of Latin names, with their Russian case forms."""
+    untagged = {s.name for s in schemes() if not s.tagging}  # search-only romanizations
     for key, entries in index.keys.items():
         if not key.isascii() or key.startswith("~"):
             continue
         for name_id, stage, scheme in entries:
             if stage != "transliteration" or b.table.names[name_id] is None:
+                continue
+            if scheme and not untagged.isdisjoint(scheme.split("+")):
                 continue
             for spelling in {key, key.replace(" ", "-")}:
                 b.add_forms([(spelling, "nom"), (spelling + "'s", "en:gen")], CASE_INITIAL, name_id,

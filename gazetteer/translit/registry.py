@@ -30,6 +30,9 @@ class Scheme:
     # False when the output must not be read by the sound skeleton: German ch/j/w, or a
     # reverse-search guess (Kecud → Кекуд): their skeletons equate names that sound apart
     sound_keys: bool = True
+    # False when running text does not spell names this way (a search-only, vowel-less
+    # romanization): the tagger does not look for its output
+    tagging: bool = True
 
     def transliterate(self, text: str) -> str:
         return self.engine.apply(text)
@@ -85,6 +88,7 @@ def load_scheme(path: Path) -> Scheme:
             path=path,
             engine=engine,
             sound_keys=bool(data.get("sound_keys", True)),
+            tagging=bool(data.get("tagging", True)),
         )
     except (KeyError, ValueError) as exc:
         raise ValueError(f"{path.name}: {exc}") from exc
