@@ -47,10 +47,10 @@ TYPO_WEIGHT = 0.2
 # the query's own ranks first: "seidlar" is the village stored as Seidlar before Şeidlər, and
 # "Verkhniy Karkhun" is Verin Karkhun before Yuxarı Qarxun. Case aside, the share of letters
 # spelled otherwise costs SPELLING_WEIGHT × share, the share at least SPELLING_FLOOR: any
-# letter off costs 0.0125, more than a place's own main name adds (0.01), so PLANKAND is the
-# village with the variant Plankand before the one that is only Plankənd; a letter in four
-# (Agdam for Ağdam) costs that much too, well under what importance can add (0.03), so the
-# town still comes before a village whose variant is spelled like the query.
+# letter off costs at least 0.0125, more than a place's own main name adds (0.01), so PLANKAND
+# is the village with the variant Plankand before the one that is only Plankənd; one letter off
+# a short name (Agdam for Ağdam) costs just that, well under what importance can add (0.03), so
+# the town still comes before a village whose variant is spelled like the query.
 SPELLING_WEIGHT = 0.05
 SPELLING_FLOOR = 0.25
 _SPELLED_STAGES = frozenset({"folded", "compact", "generic"})
@@ -426,7 +426,8 @@ def _rank(index: Index, query: Query, found: list, hints: frozenset[str],
             continue
         if plain is not None:  # the reasons are written for the places shown, below
             top = BANDS[stage][0]
-            spelled = SPELLING_WEIGHT * _spelled_otherwise(query.text, name.text, stage)[1] if stage in _SPELLED_STAGES else 0.0
+            spelled = SPELLING_WEIGHT * _spelled_otherwise(query.text, name.text, stage)[1] \
+                if stage in _SPELLED_STAGES else 0.0
             score, why = min(top - BAND_WIDTH + plain[i] - spelled, top), None
         else:
             dist, length = (entry[3], entry[4]) if len(entry) > 3 else (0, 0)
@@ -524,7 +525,8 @@ def _results(index: Index, query: Query, ranked: list, hints: frozenset[str],
         name = index.names[i]
         if why is None:  # an option-less query: the text depends on the name and stage alone
             # (and on the letters spelled otherwise, in the bands that count them)
-            key = (i, stage, scheme, _spelled_otherwise(query.text, name.text, stage)[0] if stage in _SPELLED_STAGES else 0)
+            letters = _spelled_otherwise(query.text, name.text, stage)[0] if stage in _SPELLED_STAGES else 0
+            key = (i, stage, scheme, letters)
             text = memo.get(key)
             if text is None:
                 if len(memo) > 200_000:  # bounded: names × stages
