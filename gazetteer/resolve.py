@@ -43,17 +43,19 @@ BAND_WIDTH = 0.05
 # the village one transposition away beats the city two edits away (Ахванадзор); 0.1 let
 # importance win (typos 93.6 % top-1 in benchmarks/resolve_quality.py), 0.2 and 0.3 give 99.3 %
 TYPO_WEIGHT = 0.2
-# In the bands that ignore spelling details (folded, compact, generic) the stored spelling nearer
+# In the bands that ignore spelling details (folded, generic) the stored spelling nearer
 # the query's own ranks first: "seidlar" is the village stored as Seidlar before Şeidlər, and
 # "Verkhniy Karkhun" is Verin Karkhun before Yuxarı Qarxun. Case aside, the share of letters
 # spelled otherwise costs SPELLING_WEIGHT × share, the share at least SPELLING_FLOOR: any
 # letter off costs at least 0.0125, more than a place's own main name adds (0.01), so PLANKAND
 # is the village with the variant Plankand before the one that is only Plankənd; one letter off
 # a short name (Agdam for Ağdam) costs just that, well under what importance can add (0.03), so
-# the town still comes before a village whose variant is spelled like the query.
+# the town still comes before a village whose variant is spelled like the query. The compact
+# band is left alone: its matches differ in spaces by definition, and reconciliation counts on
+# its scores staying at 0.85 and above (reconcile.MATCH_SCORE), as the folded band's do.
 SPELLING_WEIGHT = 0.05
 SPELLING_FLOOR = 0.25
-_SPELLED_STAGES = frozenset({"folded", "compact", "generic"})
+_SPELLED_STAGES = frozenset({"folded", "generic"})
 # Keys loose enough that a typo of another name may be what the user meant: when only these
 # matched, the typo stage runs too (its band keeps its candidates below theirs).
 _LOOSE_STAGES = frozenset({"skeleton", "generic"})
@@ -449,7 +451,7 @@ def _sorted(index: Index, best: dict) -> list:
 
 def _plain_key(text: str) -> tuple[str, str, str, str]:
     """What an option-less ranking depends on besides the exact spelling: the query's letters
-    case aside (the folded, compact and generic bands count the letters spelled otherwise), and
+    case aside (the folded and generic bands count the letters spelled otherwise), and
     its folded, sound and generic keys (the compact key is the folded one without spaces)."""
     return text.casefold(), fold(text), skeleton_key(text), generic_key(text)
 

@@ -1,4 +1,4 @@
-"""In the bands that ignore spelling details (folded, compact, generic) the stored spelling nearer
+"""In the bands that ignore spelling details (folded, generic) the stored spelling nearer
 the query's own ranks first; importance still puts a town before a village spelled like the
 query; names in another script are not compared letter by letter. Also: a place adjective in
 the query is read as the name (``Аранский экономический район``), and ``Rep.`` is a kind word."""
@@ -26,6 +26,7 @@ PLACES = [
     ("aran", "economic_region", 40.20, 47.50, "AZ", None),
     ("plankend-small", "village", 40.50, 46.10, "AZ", 300),
     ("plankend-big", "village", 40.70, 46.30, "AZ", 2000),
+    ("tartar-town", "town", 40.34, 46.93, "AZ", 18_000),
 ]
 NAMES = [
     ("azerbaijan", "Azerbaijan", "en", "exonym", "international", "", "", "1"),
@@ -43,9 +44,10 @@ NAMES = [
     ("plankend-small", "Plankənd", "az-Latn", "official", "azerbaijan", "", "", "1"),
     ("plankend-small", "Plankand", "und-Latn", "variant", "", "", "", "0"),
     ("plankend-big", "Plankənd", "az-Latn", "official", "azerbaijan", "", "", "1"),
+    ("tartar-town", "Mirbəşir", "az-Latn", "historical", "azssr", "1949", "1991", "0"),
 ]
 _IN_AZ = ("seidlar-az", "qarxun-az", "plankend-small", "plankend-big", "aghdam-town", "agdam-village",
-          "julfa-town", "julfa-district", "aran")
+          "julfa-town", "julfa-district", "aran", "tartar-town")
 MEMBERSHIPS = [(p, "azerbaijan", "azerbaijan", "1991", "") for p in _IN_AZ] + \
               [(p, "armenia", "armenia", "1991", "") for p in ("seidlar-am", "karkhun-am")]
 
@@ -144,3 +146,18 @@ def test_letters_spelled_otherwise_are_a_share_case_aside(a, b, stage):
     assert r._spelled_otherwise(a, b, stage) == r._spelled_otherwise(b, a, stage)  # symmetric
     if stage != "generic" and a.casefold() != b.casefold():
         assert d > 0
+
+
+@pytest.mark.parametrize("query,expected,stage", [
+    ("Seidler", "seidlar-az", "folded"),  # Şeidlər, two letters spelled otherwise
+    ("Mir Beşir", "tartar-town", "compact"),  # Mirbəşir with a space, a letter off
+])
+def test_folded_and_compact_matches_stay_reconciliation_matches(gz, query, expected, stage):
+    from gazetteer.reconcile import MATCH_SCORE, Reconciler
+
+    top = gz.resolve(query, limit=1)[0]
+    assert (top.place.id, top.stage) == (expected, stage)
+    assert top.score * 100 >= MATCH_SCORE
+    out = Reconciler(gz).reconcile_batch({"q0": {"query": query}})
+    first = out["q0"]["result"][0]
+    assert first["id"] == expected and first["match"] is True, out
