@@ -50,11 +50,13 @@ TYPO_WEIGHT = 0.2
 # letter off costs at least 0.0125, more than a place's own main name adds (0.01), so PLANKAND
 # is the village with the variant Plankand before the one that is only Plankənd; one letter off
 # a short name (Agdam for Ağdam) costs just that, well under what importance can add (0.03), so
-# the town still comes before a village whose variant is spelled like the query. The compact
-# band is left alone: its matches differ in spaces by definition, and reconciliation counts on
-# its scores staying at 0.85 and above (reconcile.MATCH_SCORE), as the folded band's do.
+# the town still comes before a village whose variant is spelled like the query. The share is
+# counted up to SPELLING_CAP, so a folded match never falls below 0.85, the score reconciliation
+# calls a match (reconcile.MATCH_SCORE); the compact band is left alone, its matches differ in
+# spaces by definition.
 SPELLING_WEIGHT = 0.05
 SPELLING_FLOOR = 0.25
+SPELLING_CAP = 0.6
 _SPELLED_STAGES = frozenset({"folded", "generic"})
 # Keys loose enough that a typo of another name may be what the user meant: when only these
 # matched, the typo stage runs too (its band keeps its candidates below theirs).
@@ -218,7 +220,7 @@ def _spelled_otherwise(query: str, name: str, stage: str) -> tuple[int, float]:
     if a == b:
         return 0, 0.0
     d = OSA.distance(a, b)
-    return d, max(SPELLING_FLOOR, d / max(len(a), len(b)))
+    return d, min(SPELLING_CAP, max(SPELLING_FLOOR, d / max(len(a), len(b))))
 
 
 @lru_cache(maxsize=65536)

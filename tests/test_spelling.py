@@ -141,7 +141,7 @@ def test_letters_spelled_otherwise_are_a_share_case_aside(a, b, stage):
     d, share = r._spelled_otherwise(a, b, stage)
     assert 0 <= share <= 1 and d >= 0
     assert (d == 0) == (share == 0)
-    assert share == 0 or share >= r.SPELLING_FLOOR  # any letter costs at least the floor
+    assert share == 0 or r.SPELLING_FLOOR <= share <= r.SPELLING_CAP  # any letter costs at least the floor
     assert r._spelled_otherwise(a, a.upper(), stage) == (0, 0.0) or a.upper().casefold() != a.casefold()
     assert r._spelled_otherwise(a, b, stage) == r._spelled_otherwise(b, a, stage)  # symmetric
     if stage != "generic" and a.casefold() != b.casefold():
@@ -161,3 +161,12 @@ def test_folded_and_compact_matches_stay_reconciliation_matches(gz, query, expec
     out = Reconciler(gz).reconcile_batch({"q0": {"query": query}})
     first = out["q0"]["result"][0]
     assert first["id"] == expected and first["match"] is True, out
+
+
+@given(st.text(st.sampled_from("aAeEəƏıIİiçÇşŞsScCgGğĞ "), min_size=1, max_size=10))
+def test_a_folded_match_keeps_a_reconciliation_match_score(gz, text):
+    from gazetteer.reconcile import MATCH_SCORE
+
+    q = r.make_query(text.strip() or "a")
+    for name in gz.index.names:  # every letter of the query may be spelled otherwise
+        assert r.score_name(gz.index, name, "folded", q)[0] * 100 >= MATCH_SCORE
