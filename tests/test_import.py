@@ -210,3 +210,35 @@ def test_bad_override_writes_nothing(env):
         "action,target,text,lang,field,value,source,note\nexclude,wof:300,,,,,,\n", encoding="utf-8")
     rep = run_import(**env)
     assert not rep.written and any("overrides.csv:2" in p for p in rep.problems)
+
+
+def test_a_label_that_runs_several_names_together_is_split(env, tmp_path):
+    gn = tsv(tmp_path / "gn_blob.tsv", GN_COLS, [
+        {"geonameid": "616599", "name": "Gavar", "latitude": "40.35", "longitude": "45.12", "countrycode": "AM",
+         "population": "20000", "alternatenames": "Nor Bayazet Novo Bayazet|Гавар"}])
+    (env["data_dir"] / "curation" / "overrides.csv").write_text(
+        "action,target,text,lang,field,value,source,note\n"
+        "name_split,geonames:616599,Nor Bayazet Novo Bayazet,und-Latn,,Nor Bayazet|Novo Bayazet,,two names (test)\n",
+        encoding="utf-8")
+    rep = run_import(**{**env, "geonames": gn})
+    assert rep.ok and not rep.warnings, (rep.problems, rep.warnings)
+    ds = load(env)
+    got = {n.text: n for n in ds.names if n.place_id == "geonames-616599"}
+    assert "Nor Bayazet Novo Bayazet" not in got
+    for part in ("Nor Bayazet", "Novo Bayazet"):  # each a name of its own, with the label's source
+        assert got[part].lang == "und-Latn" and got[part].source == "geonames:616599"
+        assert "split from the label 'Nor Bayazet Novo Bayazet': two names (test)" in got[part].note
+    assert "Гавар" in got
+
+
+@pytest.mark.parametrize("value,problem", [
+    ("Nor Bayazet|Novo Bayazed", "may only cut the label"),  # a letter changed: not a split
+    ("Nor Bayazet Novo Bayazet", "two or more names"),
+    ("Nor Bayazet||Novo Bayazet", "two or more names"),
+])
+def test_a_split_may_only_cut_the_label(env, value, problem):
+    (env["data_dir"] / "curation" / "overrides.csv").write_text(
+        "action,target,text,lang,field,value,source,note\n"
+        f"name_split,wof:101,Nor Bayazet Novo Bayazet,und-Latn,,{value},,test\n", encoding="utf-8")
+    rep = run_import(**env)
+    assert not rep.written and any("overrides.csv:2" in p and problem in p for p in rep.problems), rep.problems

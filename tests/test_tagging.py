@@ -503,6 +503,17 @@ def test_an_ambiguous_word_that_is_a_stem_with_an_ending_is_not_tagged_at_a_sent
     assert spans(tagger, "Дорогу в село Новое отремонтировали.") == [("Новое", "novoye")]
 
 
+def test_stop_words_are_never_tagged_though_a_place_has_them_as_names(tmp_path):
+    # rules.toml [stop]: "capital" and "mother city", epithets of Vagharshapat in a GeoNames label
+    places = [("vagharshapat", "town", 40.17, 44.29, "AM", 46000)]
+    names = [("vagharshapat", "Վաղարշապատ", "hy", "official", "armenia", "", "", "1"),
+             ("vagharshapat", "Մայրաքաղաք", "hy", "variant", "", "", "", "0"),
+             ("vagharshapat", "Քաղաքամայր", "hy", "variant", "", "", "", "0")]
+    tagger = tagger_of(tmp_path, places, names)
+    text = "Այսօր Մայրաքաղաք և Քաղաքամայր բառերը, իսկ Վաղարշապատում՝ տոն։"
+    assert [m.text for m in tagger.tag(text)] == ["Վաղարշապատում"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("part of the seven districts around it", [("seven districts", "seven-districts")]),  # a lower-case phrase
     ("the Seven Districts", [("Seven Districts", "seven-districts")]),

@@ -13,7 +13,8 @@ from ..schema import (MEMBERSHIP_COLUMNS, NAME_COLUMNS, PLACE_COLUMNS, PlaceRow,
 from ..vocab import Vocab
 
 OVERRIDE_COLUMNS = ("action", "target", "text", "lang", "field", "value", "source", "note")
-ACTIONS = ("merge", "exclude", "set", "name_set", "name_add")
+ACTIONS = ("merge", "exclude", "set", "name_set", "name_add", "name_split")
+SPLIT = "|"  # name_split: value = the names the label ran together, in order
 PLACE_FIELDS = ("kind", "lat", "lon", "country", "population", "wikidata", "note")
 NAME_FIELDS = ("text", "lang", "type", "used_by", "from", "to", "certainty", "preferred", "note")
 REF_RE = re.compile(r"^(wof:\d+|geonames:\d+|iso3166-2:[A-Z]{2}-[A-Z0-9]{1,3})$")
@@ -107,6 +108,16 @@ def read_overrides(path: Path, vocab: Vocab, problems: list[str]) -> list[Overri
                 bad(f"name_set field must be one of {', '.join(NAME_FIELDS)}; got {o.field!r}")
             if not o.note:
                 bad("name_set needs a note saying why")
+        elif o.action == "name_split":
+            parts = [p.strip() for p in o.value.split(SPLIT)]
+            if not o.text:
+                bad("name_split needs text (the label that runs several names together)")
+            elif len(parts) < 2 or not all(parts):
+                bad(f"name_split needs value = two or more names separated by {SPLIT!r}")
+            elif " ".join(parts) != o.text:
+                bad("name_split may only cut the label: its names joined by spaces must give the text back")
+            if not o.note:
+                bad("name_split needs a note saying why")
         elif o.action == "name_add":
             if not (o.text and o.lang):
                 bad("name_add needs text and lang")
@@ -120,5 +131,5 @@ def read_overrides(path: Path, vocab: Vocab, problems: list[str]) -> list[Overri
     return out
 
 
-__all__ = ["OVERRIDE_COLUMNS", "Override", "read_curated_places", "read_curated_texts", "read_overrides",
+__all__ = ["OVERRIDE_COLUMNS", "SPLIT", "Override", "read_curated_places", "read_curated_texts", "read_overrides",
            "PLACE_COLUMNS", "NAME_COLUMNS", "MEMBERSHIP_COLUMNS"]

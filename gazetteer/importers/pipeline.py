@@ -10,13 +10,14 @@ import re
 import time
 import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import DataError
 from ..schema import (MEMBERSHIP_COLUMNS, NAME_COLUMNS, PLACE_COLUMNS, MembershipRow, NameRow, PlaceRow,
                       membership_cells, name_cells, parse_memberships, parse_names, parse_places, place_cells)
 from ..vocab import load_vocab
-from .curation import Override, read_curated_places, read_curated_texts, read_overrides
+from .curation import SPLIT, Override, read_curated_places, read_curated_texts, read_overrides
 from .derive import derive_names
 from .model import TYPE_ORDER, ImportReport, Name, Record
 from .readers import ReadError, read_geonames, read_iso, read_wof
@@ -533,7 +534,7 @@ def _locality_kinds(places, members, pid_of, roots, iso_by_code, memberships, g,
 
 def _apply_overrides(overrides: list[Override], places, names, place_of, vocab, rep) -> None:
     for o in overrides:
-        if o.action not in ("set", "name_set", "name_add"):
+        if o.action not in ("set", "name_set", "name_add", "name_split"):
             continue
         pid = place_of(o.target)
         if pid is None or pid not in places:
@@ -550,6 +551,16 @@ def _apply_overrides(overrides: list[Override], places, names, place_of, vocab, 
                 places[pid]["curated_kind"] = True
         elif o.action == "name_add":
             names[pid].append(Name(o.text, o.lang, o.value or "variant", o.source, note=o.note or None, rank=0))
+        elif o.action == "name_split":
+            # a label that runs several names together (GeoNames' Armenian alternate names): each
+            # name becomes a row of its own, with the label's language, type and sources
+            hits = [n for n in names[pid] if n.text == o.text and (not o.lang or n.lang == o.lang)]
+            keep = [n for n in names[pid] if all(n is not h for h in hits)]
+            if not hits:
+                rep.warnings.append(f"overrides.csv:{o.line}: name_split: {o.text!r} not found on {pid} (stale override?)")
+            split_note = f"split from the label {o.text!r}: {o.note}"
+            names[pid] = keep + [replace(n, text=part, note="; ".join(filter(None, [n.note, split_note])))
+                                 for n in hits for part in (p.strip() for p in o.value.split(SPLIT))]
         else:
             hits = [n for n in names[pid] if n.text == o.text and (not o.lang or n.lang == o.lang)]
             if not hits:
