@@ -250,7 +250,7 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
 # (Kornidzor → Корнидзор, Əhmədbəyli → Ахмедбейли); their output is declined as Russian.
 # The Azerbaijani Cyrillic alphabet counts only where it uses no letter Russian lacks.
 CYRILLIC_SCHEMES = ("ru-Cyrl-t-ru-latn-x0-search", "en-Latn-t-az-x0-press+ru-Cyrl-t-ru-latn-x0-search",
-                    "az-Cyrl-t-az-latn-x0-alphabet")
+                    "az-Cyrl-t-az-latn-x0-alphabet", "ru-Cyrl-t-az-x0-practical")
 _RUSSIAN_LETTERS = re.compile(r"[А-Яа-яЁё\- ]+")
 
 
