@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import time
 import tomllib
 from pathlib import Path
 
@@ -207,15 +206,6 @@ def test_variants():
     assert {"Karvachar", "K’arvacharr", "Kʻarvachaṛ"} <= hy
     assert ("Вайоц Дзор", "ru-Cyrl-t-hy-x0-practical") in variants("Վայոց Ձոր", "hy")  # as Russian texts write it
     assert variants("Shusha", "ka") == []
-
-
-def test_variants_are_fast():
-    names = [(a, s.source if s.source != "Latn" else "en") for s in ALL for a, _ in s.samples]
-    names = (names * (20000 // len(names) + 1))[:20000]
-    start = time.perf_counter()
-    for text, lang in names:
-        variants(text, lang)
-    assert time.perf_counter() - start < 2.0  # ~60,000 names must stay well under 3 s
 
 
 @pytest.mark.parametrize("text,expected", [
