@@ -86,14 +86,18 @@ def cmd_transliterate(args) -> int:
         return 0
     if not args.text:
         raise InvalidQuery("give a TEXT to transliterate, or --list")
+    unread = 0
     for text in _queries(args.text):
         table = transliteration_table(text, source=args.source, scheme=args.scheme)
+        if not table["results"]:  # letters of no script a scheme reads: say so, go on
+            unread += 1
+            print(f"gazetteer: no scheme reads {text!r}; give --from or --scheme (see --list)", file=sys.stderr)
         if args.json:
             print(_dump(table))
         else:
             for r in table["results"]:
                 print(f"{text}\t{r['scheme']}\t{r['text']}")
-    return 0
+    return 1 if unread else 0
 
 
 def cmd_show(args) -> int:

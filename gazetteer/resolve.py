@@ -168,7 +168,9 @@ def _query_transliterations(index: Index, q: str):
     """The query itself transliterated (a Georgian or Armenian query for a place whose stored
     names are all Latin); only tried when no stored spelling matched, it costs a few schemes."""
     lang = detect_source(q)
-    if lang is None:
+    if lang is None or lang == "Latn":
+        # a Latin query of no particular language: its reverse-search guesses (Kecud → Кекуд)
+        # would outrank the typo candidates that come next
         return
     for variant, scheme in variants(q, lang):
         for i, stage, _ in index.keys.get(fold(variant), ()):

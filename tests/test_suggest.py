@@ -79,3 +79,22 @@ def test_cli(capsys, mini_data, mini_db, monkeypatch):
     assert "valid schemes" in capsys.readouterr().err
     assert main(["transliterate", "--list"]) == 0
     assert "ru-Latn-t-ru-m0-bgn" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("text,scheme,expected", [
+    ("Stepanakert", "ru-Cyrl-t-ru-latn-x0-search", "Степанакерт"),  # plain Latin: the reverse-search schemes
+    ("مختاریه", "und-Latn-t-und-arab-x0-letters", "mkhtaryh"),  # Arabic script is told by its letters
+    ("ქალაქი", "ka-Latn-t-ka-m0-bgn", "kalaki"),
+    ("Həsənabad", "ru-Cyrl-t-az-x0-practical", "Гасанабад"),
+])
+def test_cli_transliterates_by_every_scheme_of_the_detected_script(capsys, text, scheme, expected):
+    assert main(["transliterate", text]) == 0
+    out, err = capsys.readouterr()
+    assert f"{text}\t{scheme}\t{expected}" in out.splitlines() and err == ""
+
+
+def test_cli_says_when_no_scheme_reads_a_text(capsys):
+    assert main(["transliterate", "漢字", "Шуша"]) == 1  # one text no scheme reads: exit 1, the rest still out
+    out, err = capsys.readouterr()
+    assert "Шуша\tru-Latn-t-ru-m0-bgn\tShusha" in out.splitlines() and "漢字" not in out
+    assert err.strip() == "gazetteer: no scheme reads '漢字'; give --from or --scheme (see --list)"

@@ -211,7 +211,7 @@ def test_variants():
 @pytest.mark.parametrize("text,expected", [
     ("Շուշի", "hy"), ("Шуша", "ru"), ("Ҹәбрајыл", "az-Cyrl"), ("Кәлбәҹәр", "az-Cyrl"),
     ("Şuşa", "az-Latn"), ("Xocalı", "az-Latn"), ("İsmayıllı", "az-Latn"), ("Shusha", "Latn"),
-    ("123", None), ("", None), ("ქალაქი", None), ("Shushа", "Latn"),
+    ("123", None), ("", None), ("ქალაქი", "ka"), ("Shushа", "Latn"), ("مختاریه", "Arab"), ("漢字", None),
 ])
 def test_detect_source(text, expected):
     assert detect_source(text) == expected

@@ -16,8 +16,12 @@ _AZ_LATIN = frozenset(_ROUTES["detect"]["az_latin"])
 
 
 def _route_keys(lang: str) -> list[str]:
-    """'hy' → ['hy-Armn', 'Armn']; 'az-Latn-t-…' → ['az-Latn', 'Latn']; 'az' → ['az']."""
+    """'hy' → ['hy-Armn', 'Armn']; 'az-Latn-t-…' → ['az-Latn', 'Latn']; 'az' → ['az'];
+    'Latn' (what detect_source says of plain Latin text) → ['und-Latn', 'Latn']."""
     subtags = lang.replace("_", "-").split("-t-")[0].split("-")
+    if len(subtags) == 1 and len(subtags[0]) == 4 and subtags[0].isalpha():  # a script alone: Latn, Arab
+        script = subtags[0].title()
+        return [f"und-{script}", script]
     language = subtags[0].lower()
     script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
     script = script or _ROUTES["default_script"].get(language)
@@ -78,7 +82,8 @@ def variants(text: str, lang: str) -> list[tuple[str, str]]:
 
 
 # script → (lang, lang when Azerbaijani marker letters are present)
-_SCRIPT_LANG = {"ARMENIAN": ("hy", "hy"), "CYRILLIC": ("ru", "az-Cyrl"), "LATIN": ("Latn", "az-Latn")}
+_SCRIPT_LANG = {"ARMENIAN": ("hy", "hy"), "CYRILLIC": ("ru", "az-Cyrl"), "LATIN": ("Latn", "az-Latn"),
+                "GEORGIAN": ("ka", "ka"), "ARABIC": ("Arab", "Arab")}
 _AZ_MARKERS = {"CYRILLIC": _AZ_CYRILLIC, "LATIN": _AZ_LATIN}
 
 
