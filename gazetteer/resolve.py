@@ -463,7 +463,7 @@ def _plain_key(text: str) -> tuple[str, str, str, str]:
 def build_plain_ranks(index: Index) -> dict:
     """The option-less ranking of every stored spelling and of its keys.
 
-    A server computes it once (most of ``prepare_for_serving``'s 4.1 s on the full data) so that a query spelled like a stored
+    A server computes it once (most of ``prepare_for_serving``'s 4.3 s on the full data) so that a query spelled like a stored
     name is ranked by one lookup. Keyed by the keys tuple (``_plain_key``: the ranking without
     the exact stage, which ``_precomputed`` merges in per query, for a query spelled in another
     case) and by each stored spelling itself (the whole ranking, its exact matches merged in).
