@@ -84,6 +84,15 @@ def write_dataset(folder: Path, places=MINI_PLACES, names=MINI_NAMES, membership
     return folder
 
 
+
+def gazetteer_of(tmp_path_factory, label: str, places, names, memberships=()):
+    """A Gazetteer over a tiny dataset of a test module's own (for a module-scoped fixture)."""
+    from gazetteer import Gazetteer
+
+    base = tmp_path_factory.mktemp(label)
+    data = write_dataset(base / "data", places, names, list(memberships))
+    return Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=data)
+
 @pytest.fixture
 def mini_data(tmp_path) -> Path:
     return write_dataset(tmp_path / "data")

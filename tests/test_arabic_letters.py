@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write_dataset
-from gazetteer import Gazetteer
+from conftest import gazetteer_of
 from gazetteer.keys import skeleton_key
 
 SCHEME = "und-Latn-t-und-arab-x0-letters"
@@ -30,9 +29,7 @@ MEMBERSHIPS = [(p, "azerbaijan", "azerbaijan", "1991", "") for p in ("muxtariyye
 
 @pytest.fixture(scope="module")
 def gz(tmp_path_factory):
-    base = tmp_path_factory.mktemp("arabic")
-    data = write_dataset(base / "data", PLACES, NAMES, MEMBERSHIPS)
-    return Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=data)
+    return gazetteer_of(tmp_path_factory, "arabic", PLACES, NAMES, MEMBERSHIPS)
 
 
 @pytest.mark.parametrize("query,expected,arabic", [
@@ -55,7 +52,7 @@ def test_the_romanization_adds_no_sound_key(gz):
     assert all(scheme != SCHEME for _, _, scheme in entries)
 
 
-def test_the_scheme_is_exposed_like_the_others(gz):
+def test_the_scheme_is_exposed_like_the_others():
     from gazetteer.translit import schemes_for, transliterate
 
     assert SCHEME in {s.name for s in schemes_for("und-Arab")}

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write_dataset
-from gazetteer import Gazetteer
+from conftest import gazetteer_of
 
 PLACES = [
     ("azerbaijan", "country", 40.3, 47.5, "AZ", None),
@@ -35,9 +34,7 @@ MEMBERSHIPS = [
 
 @pytest.fixture(scope="module")
 def gz(tmp_path_factory):
-    base = tmp_path_factory.mktemp("qualified")
-    data = write_dataset(base / "data", PLACES, NAMES, MEMBERSHIPS)
-    return Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=data)
+    return gazetteer_of(tmp_path_factory, "qualified", PLACES, NAMES, MEMBERSHIPS)
 
 
 def ids(gz, query, limit=3):

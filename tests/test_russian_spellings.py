@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write_dataset
-from gazetteer import Gazetteer
+from conftest import gazetteer_of
 
 SCHEME = "ru-Cyrl-t-az-x0-practical"
 PLACES = [
@@ -28,9 +27,7 @@ MEMBERSHIPS = [(p, "azerbaijan", "azerbaijan", "1991", "") for p in ("hasanabad"
 
 @pytest.fixture(scope="module")
 def gz(tmp_path_factory):
-    base = tmp_path_factory.mktemp("russian")
-    data = write_dataset(base / "data", PLACES, NAMES, MEMBERSHIPS)
-    return Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=data)
+    return gazetteer_of(tmp_path_factory, "russian", PLACES, NAMES, MEMBERSHIPS)
 
 
 # (Губадлы is also the Azerbaijani Cyrillic alphabet's spelling: that scheme comes first there)

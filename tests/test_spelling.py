@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import write_dataset
-from gazetteer import Gazetteer
+from conftest import gazetteer_of
 from gazetteer import resolve as r
 
 PLACES = [
@@ -54,9 +53,7 @@ MEMBERSHIPS = [(p, "azerbaijan", "azerbaijan", "1991", "") for p in _IN_AZ] + \
 
 @pytest.fixture(scope="module")
 def gz(tmp_path_factory):
-    base = tmp_path_factory.mktemp("spelling")
-    data = write_dataset(base / "data", PLACES, NAMES, MEMBERSHIPS)
-    return Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=data)
+    return gazetteer_of(tmp_path_factory, "spelling", PLACES, NAMES, MEMBERSHIPS)
 
 
 def _ranked(gz, q):

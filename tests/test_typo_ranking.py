@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write_dataset
-from gazetteer import Gazetteer
+from conftest import gazetteer_of
 
 PLACES = [
     ("armenia", "country", 40.2, 44.5, "AM", None),
@@ -35,9 +34,7 @@ MEMBERSHIPS = [(p, "armenia", "armenia", "1991", "") for p in ("vanadzor", "agha
 
 @pytest.fixture(scope="module")
 def gz(tmp_path_factory):
-    base = tmp_path_factory.mktemp("typos")
-    data = write_dataset(base / "data", PLACES, NAMES, MEMBERSHIPS)
-    return Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=data)
+    return gazetteer_of(tmp_path_factory, "typos", PLACES, NAMES, MEMBERSHIPS)
 
 
 @pytest.mark.parametrize("query,nearer,bigger", [
