@@ -22,9 +22,9 @@ from .context import DocumentPlaces, KindWords, ParagraphPlaces, name_weight, sa
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
+from .hitfilter import prefilter
 from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
 
-_TAIL = re.compile(r"['-]?[^\W_]*")  # see keytable._TAIL_OK
 _SURROGATE = re.compile("[\ud800-\udfff]")  # one character for one: offsets stay
 _SENTENCE_END = frozenset(".!?…:;\"«»“”()[]|•–—-։")  # ։ is the Armenian full stop
 BLOCK_CHARS = 1 << 18  # texts are scanned in blocks of about this many characters
@@ -313,9 +313,6 @@ class Tagger:
         identity = folded.is_identity()
         apostrophe_tails = self._apostrophe_tails
         clitic_cases = self._clitic_cases
-        tail_match = _TAIL.match
-        known_tails = self._known_tails
-        tail_heads = self._tail_heads
         ambiguous_words = self.table.ambiguous_words
         adjective_cases = self._adjective_cases
         adjectives = False
@@ -324,16 +321,9 @@ class Tagger:
             found = self._automaton.find_matches_as_indexes(s, overlapping=True)
         except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape) is no UTF-8
             found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", s), overlapping=True)
-        special = self._special
-        for key, start, e in found:
-            # most hits start inside a word (a short stem in a longer word): only the markers
-            # and cue words are read there
-            if start and s[start - 1].isalnum():
-                if key not in special:
-                    continue
-                inside = True
-            else:
-                inside = False
+        # the hits inside a word and those whose word goes on with no known tail are dropped
+        # first, compiled where the extension was built (hitfilter.py)
+        for key, start, e, tail in prefilter(s, found, self._special, self._tail_heads, self._known_tails):
             value = payloads[key]
             if value is None:
                 mixed = True
@@ -351,24 +341,8 @@ class Tagger:
                         feature_after[start] = feature_after.get(start, frozenset()) | features_after[word]
                     if flags & _FEATURE_BEFORE:
                         feature_before[e] = features_before[word]
-            if inside:
+            if tail is None:  # a special key inside a word, or a word with no known tail
                 continue
-            if e < n:
-                c = s[e]
-                if c.isalnum():
-                    # most words that merely start like a stem go on with two letters no tail
-                    # starts with: rejected before the regular expression reads the word
-                    if e + 1 < n and s[e + 1].isalnum() and s[e:e + 2] not in tail_heads:
-                        continue
-                    tail = tail_match(s, e).group()
-                    if tail not in known_tails:
-                        continue
-                elif c == "'" or c == "-":
-                    tail = tail_match(s, e).group()
-                else:
-                    tail = ""
-            else:
-                tail = ""
             for tails, rule, members, msid in groups:
                 case = tails.get(tail)
                 used = tail

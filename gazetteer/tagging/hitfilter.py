@@ -1,0 +1,55 @@
+"""The first filter of the automaton's hits (see ``Tagger._hits``): compiled when the optional C
+extension ``_hits`` was built at install, else this module's Python, which does the same.
+
+``prefilter(s, found, special, tail_heads, known_tails)`` takes the scan text and the
+automaton's ``(key, start, end)`` hits, and keeps, in order, ``(key, start, end, tail)`` for a hit
+that starts a word and whose tail (the rest of the word after it: an optional apostrophe or
+hyphen, then letters and digits) is empty, starts with an apostrophe or a hyphen, or is a known
+tail; and ``(key, start, end, None)`` for any other hit on a ``special`` key (mixed-script markers
+and cue words are read even inside a word). Most hits are a stem inside a word, or at the start
+of a longer word that goes on with two letters no tail starts with (``tail_heads``).
+"""
+from __future__ import annotations
+
+import re
+
+_TAIL = re.compile(r"['-]?[^\W_]*")  # see keytable._TAIL_OK
+
+
+def prefilter_py(s: str, found: list[tuple[int, int, int]], special, tail_heads, known_tails) -> list[tuple]:
+    n = len(s)
+    out = []
+    append = out.append
+    tail_match = _TAIL.match
+    for key, start, e in found:
+        if start and s[start - 1].isalnum():
+            if key in special:
+                append((key, start, e, None))
+            continue
+        if e < n:
+            c = s[e]
+            if c.isalnum():
+                if e + 1 < n and s[e + 1].isalnum() and s[e:e + 2] not in tail_heads:
+                    tail = None
+                else:
+                    tail = tail_match(s, e).group()
+                    if tail not in known_tails:
+                        tail = None
+            elif c == "'" or c == "-":
+                tail = tail_match(s, e).group()
+            else:
+                tail = ""
+        else:
+            tail = ""
+        if tail is not None or key in special:
+            append((key, start, e, tail))
+    return out
+
+
+try:
+    from ._hits import prefilter as prefilter_c
+except ImportError:  # built without a C compiler
+    prefilter_c = None
+
+prefilter = prefilter_c or prefilter_py
+COMPILED = prefilter_c is not None

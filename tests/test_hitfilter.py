@@ -1,0 +1,98 @@
+"""The tagger's first hit filter: the Python one does what it says, and the compiled one (built
+by ``pip install`` where a C compiler is) gives exactly what the Python one gives."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, strategies as st
+
+from gazetteer.tagging import hitfilter
+from gazetteer.tagging.hitfilter import prefilter_c, prefilter_py
+
+IMPLEMENTATIONS = [pytest.param(prefilter_py, id="python"),
+                   pytest.param(prefilter_c, id="compiled",
+                                marks=pytest.mark.skipif(prefilter_c is None, reason="extension not built"))]
+SPECIAL = frozenset({9})
+TAIL_HEADS = frozenset({"da", "nı", "ом"})
+KNOWN = frozenset({"da", "də", "nın", "ом", "е", "'da"})
+
+
+@pytest.mark.parametrize("prefilter", IMPLEMENTATIONS)
+@pytest.mark.parametrize("text, hit, expected", [
+    ("in şuşa today", (0, 3, 7), (0, 3, 7, "")),  # a whole word
+    ("şuşa", (0, 0, 4), (0, 0, 4, "")),  # the whole text
+    ("şuşada", (0, 0, 4), (0, 0, 4, "da")),  # a known tail
+    ("şuşanın", (0, 0, 4), (0, 0, 4, "nın")),  # a known tail, its first two letters a known head
+    ("şuşalar", (0, 0, 4), None),  # no such tail, its head unknown
+    ("şuşadax", (0, 0, 4), None),  # head known, tail not
+    ("şuşa'da", (0, 0, 4), (0, 0, 4, "'da")),  # an apostrophe tail is kept for the tagger to judge
+    ("şuşa'xyz", (0, 0, 4), (0, 0, 4, "'xyz")),
+    ("şuşa-xankəndi", (0, 0, 4), (0, 0, 4, "-xankəndi")),
+    ("шуше", (0, 0, 3), (0, 0, 3, "е")),  # one letter, then the end
+    ("шушой", (0, 0, 3), None),  # "ой": a head no tail starts with
+    ("xşuşa", (0, 1, 5), None),  # inside a word
+    ("xşuşa", (9, 1, 5), (9, 1, 5, None)),  # … kept for a special key, without a tail
+    ("şuşalar", (9, 0, 4), (9, 0, 4, None)),  # a special key whose word has no known tail
+    ("2şuşa", (0, 1, 5), None),  # a digit is part of the word
+    ("_şuşa", (0, 1, 5), (0, 1, 5, "")),  # an underscore is not
+    ("şuşa_", (0, 0, 4), (0, 0, 4, "")),
+])
+def test_cases(prefilter, text, hit, expected):
+    assert prefilter(text, [hit], SPECIAL, TAIL_HEADS, KNOWN) == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("prefilter", IMPLEMENTATIONS)
+def test_order_is_kept(prefilter):
+    text = "şuşada və şuşa"
+    hits = [(1, 10, 14), (0, 0, 4), (9, 1, 3)]
+    assert prefilter(text, hits, SPECIAL, TAIL_HEADS, KNOWN) == [(1, 10, 14, ""), (0, 0, 4, "da"), (9, 1, 3, None)]
+
+
+ALPHABET = "aşə'-_ .Шуеօմİ1\U0001F600\ud800"
+texts = st.text(alphabet=ALPHABET, max_size=30)
+
+
+@pytest.mark.skipif(prefilter_c is None, reason="extension not built")
+@given(texts, st.lists(st.tuples(st.integers(0, 12), st.integers(0, 30), st.integers(0, 30)), max_size=20),
+       st.frozensets(st.sampled_from(["aş", "ə'", "ше", "--", "a1"])), st.frozensets(st.text(ALPHABET, max_size=4)))
+def test_compiled_equals_python(text, raw_hits, heads, known):
+    hits = [(k, min(a, b, len(text)), min(max(a, b), len(text))) for k, a, b in raw_hits]
+    special = frozenset({3, 7})
+    assert prefilter_c(text, hits, special, heads, known) == prefilter_py(text, hits, special, heads, known)
+
+
+@pytest.mark.skipif(prefilter_c is None, reason="extension not built")
+@pytest.mark.parametrize("args, error", [
+    (("abc", [(0, 2, 1)], SPECIAL, TAIL_HEADS, KNOWN), ValueError),  # ends before it starts
+    (("abc", [(0, 0, 9)], SPECIAL, TAIL_HEADS, KNOWN), ValueError),  # beyond the text
+    (("abc", [(0, 0)], SPECIAL, TAIL_HEADS, KNOWN), TypeError),
+    (("abc", [(0, "0", 1)], SPECIAL, TAIL_HEADS, KNOWN), TypeError),
+    (("abc", [(0, 0, 1)], [9], TAIL_HEADS, KNOWN), TypeError),
+    ((b"abc", [(0, 0, 1)], SPECIAL, TAIL_HEADS, KNOWN), TypeError),
+])
+def test_compiled_refuses_bad_input(args, error):
+    with pytest.raises(error):
+        prefilter_c(*args)
+
+
+def test_compiled_where_ci_builds_it():
+    """CI installs with a C compiler: there the extension must have been built (a silently
+    skipped build would leave the slower Python filter in use and its tests skipped)."""
+    if not os.environ.get("CI"):
+        pytest.skip("only CI promises a compiler")
+    assert hitfilter.COMPILED
+
+
+def test_tagger_is_the_same_with_either(monkeypatch, gz):
+    from gazetteer.tagging import tagger as tagger_module
+
+    text = ("В Шуше и Şuşada, Şuşa'nın küçələri; Шушой — SHUSHA's. Tərtər rayonunun Ağdam kəndi, "
+            "Mir-Bashir, xŞuşa, Շուշիում, Степанакерта, Xankəndidə.")
+    tagger = gz.tagger()
+    got = {}
+    for name, fn in (("python", prefilter_py), ("compiled", prefilter_c or prefilter_py)):
+        monkeypatch.setattr(tagger_module, "prefilter", fn)
+        got[name] = [m.to_dict() for m in tagger.tag(text)]
+    assert got["python"] == got["compiled"]
+    assert len(got["python"]) >= 8
