@@ -1,9 +1,10 @@
 """DocumentPlaces.coherence against its definition, measured the slow way."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from gazetteer.tagging.context import NEAR_KM, DocumentPlaces, ParagraphPlaces, distance_km
+from gazetteer.tagging.context import NEAR_KM, DocumentPlaces, NearMasks, ParagraphPlaces, distance_km, mask_of
 
 
 def expected(place, doc, related, coords):
@@ -33,30 +34,18 @@ def test_coherence_matches_its_definition(coords, data):
     n = len(coords)
     related = [tuple(data.draw(st.lists(st.integers(0, n - 1), max_size=2))) for _ in range(n)]
     doc = set(data.draw(st.lists(st.integers(0, n - 1), max_size=n)))
-    for few in (0, DocumentPlaces.FEW):  # the grid, and the one-by-one path for a few places
-        places = DocumentPlaces(doc, related, coords)
-        if few == 0:
-            places = _with_grid(doc, related, coords)
+    shared = NearMasks(related, coords)  # one tagger's masks serve every document
+    for places in (DocumentPlaces(doc, related, coords), DocumentPlaces(doc, related, coords, shared),
+                   DocumentPlaces(doc, related, coords, shared)):
         for p in range(n):
             want = expected(p, doc, related, coords) if doc else 0.0
-            assert places.coherence(p) == want, (few, p, coords, doc, related)
+            assert places.coherence(p) == want, (p, coords, doc, related)
 
 
-def _with_grid(doc, related, coords) -> DocumentPlaces:
-    class Gridded(DocumentPlaces):
-        FEW = -1
-    places = Gridded(doc, related, coords)
-    assert places.few is None
-    return places
-
-
-def test_a_place_alone_in_its_small_cell_is_not_near_itself():
+def test_a_place_is_not_near_itself():
     coords = [(40.01, 46.01), (41.9, 49.9)]
-    places = DocumentPlaces({0}, [(), ()], coords)
-    assert places.coherence(0) == 0.0
+    assert DocumentPlaces({0}, [(), ()], coords).coherence(0) == 0.0
     assert DocumentPlaces({0, 1}, [(), ()], [(40.01, 46.01), (40.02, 46.02)]).coherence(0) == 1.0
-    assert _with_grid({0, 1}, [(), ()], [(40.01, 46.01), (40.02, 46.02)]).coherence(0) == 1.0
-    assert _with_grid({0}, [(), ()], coords).coherence(0) == 0.0
 
 
 def test_a_place_two_columns_east_at_the_regions_latitude_is_near():
@@ -64,7 +53,21 @@ def test_a_place_two_columns_east_at_the_regions_latitude_is_near():
     a, b = (40.1, 46.499), (40.1, 46.801)
     assert distance_km(a, b) < NEAR_KM
     assert DocumentPlaces({1}, [(), ()], [a, b]).coherence(0) == 1.0
-    assert _with_grid({1}, [(), ()], [a, b]).coherence(0) == 1.0
+
+
+@pytest.mark.parametrize("places, mask", [(set(), 0), ({0}, 1), ({3}, 8), ({0, 9}, 513), ({70}, 1 << 70)])
+def test_mask_of(places, mask):
+    assert mask_of(places) == mask
+
+
+def test_masks_are_made_again_beyond_their_budget(monkeypatch):
+    coords = [(40.0 + i / 1000, 46.0) for i in range(50)]
+    masks = NearMasks([()] * 50, coords)
+    monkeypatch.setattr(NearMasks, "MASK_BUDGET", 20)  # bytes: three masks of 7 bytes
+    got = [masks.of(p) for p in range(50)]
+    assert len(masks._masks) <= 3
+    assert got == [mask_of(set(range(50)) - {p}) for p in range(50)]  # all within 30 km of each other
+    assert [masks.of(p) for p in range(50)] == got
 
 
 def expected_paragraph(place, para, related, coords):

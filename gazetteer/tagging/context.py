@@ -5,8 +5,6 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from itertools import repeat
-from operator import add
 from pathlib import Path
 
 from .textfold import fold_chars
@@ -263,6 +261,8 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 _STEPS: dict[int, tuple[int, ...]] = {}  # grid row -> cell key offsets to search (_steps_around)
+CELL = 0.3  # degrees: the grid NearMasks searches (see _steps_around)
+SURE_CELL = 0.15  # degrees: ParagraphPlaces' cells
 
 
 def _steps_around(i: int) -> tuple[int, ...]:
@@ -270,59 +270,100 @@ def _steps_around(i: int) -> tuple[int, ...]:
     ``i``: one row up and down (0.3° of latitude is 33 km), and as many columns as NEAR_KM
     spans at the latitude nearer the pole, one row further (0.3° of longitude is 25 km at 42° N:
     two columns each way there). The grid does not wrap at the antimeridian, and the flat
-    east-west test is meant for latitudes below 80°. The same for every document: kept."""
+    east-west test is meant for latitudes below 80°. The same for every gazetteer: kept."""
     steps = _STEPS.get(i)
     if steps is None:
-        cell = DocumentPlaces.CELL
-        edge = min(90.0, max(abs(i * cell), abs((i + 1) * cell)) + cell)
-        width = cell * 111.3 * math.cos(math.radians(edge))
-        k = min(int(360 / cell), math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9)
+        edge = min(90.0, max(abs(i * CELL), abs((i + 1) * CELL)) + CELL)
+        width = CELL * 111.3 * math.cos(math.radians(edge))
+        k = min(int(360 / CELL), math.ceil(NEAR_KM * 1.01 / width) if width > 0 else 10**9)
         steps = _STEPS[i] = tuple(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in range(-k, k + 1))
     return steps
 
 
-class DocumentPlaces:
-    """The places a document (or block) names unambiguously, indexed for ``coherence``."""
+def mask_of(places) -> int:
+    """The bit mask of a set of place numbers."""
+    if not places:
+        return 0
+    buf = bytearray((max(places) >> 3) + 1)
+    for p in places:
+        buf[p >> 3] |= 1 << (p & 7)
+    return int.from_bytes(buf, "little")
 
-    CELL = 0.3  # degrees (see _steps_around)
-    # Two points in one cell of 0.15° are at most 16.7 km apart north-south and east-west,
-    # 23.6 km across (less than NEAR_KM anywhere on Earth): a document place in the same small
-    # cell settles coherence without measuring.
-    SURE_CELL = 0.15
+
+class NearMasks:
+    """Per place, the bit mask (over place numbers) of the places linked to it (parents,
+    children) and of the other places within NEAR_KM of it: a document's coherence with a
+    candidate is then one AND of two integers. A place's mask is made when first asked for, by
+    measuring the places of the grid cells around it, and kept for every later document: about
+    n/8 bytes each for n places (a kilobyte for the 9,300 of the full data), at most
+    MASK_BUDGET bytes in all (then they are made again)."""
+
+    MASK_BUDGET = 32_000_000
+
+    def __init__(self, related: list[tuple[int, ...]], coords: list[tuple[float, float] | None],
+                 geo: dict | None = None):
+        self.related = related
+        self.coords = coords
+        self.geo = {} if geo is None else geo  # place -> its point as measuring needs it (_geo_of)
+        self._masks: dict[int, int] = {}
+        self._bytes = 0
+        self._grid: dict[int, list[int]] | None = None  # cell key -> located places
+
+    def of(self, place: int) -> int:
+        got = self._masks.get(place)
+        if got is None:
+            got = self._mask(place)
+            self._bytes += (got.bit_length() + 7) >> 3
+            if self._bytes > self.MASK_BUDGET:
+                self._masks.clear()
+                self._bytes = 0
+            self._masks[place] = got
+        return got
+
+    def _mask(self, place: int) -> int:
+        found = set(self.related[place])
+        if self.coords[place] is not None:
+            geo, coords = self.geo, self.coords
+            if self._grid is None:
+                grid: dict[int, list[int]] = {}
+                for p, c in enumerate(coords):
+                    if c is not None:
+                        grid.setdefault((geo.get(p) or _geo_of(geo, coords, p))[6], []).append(p)
+                self._grid = grid
+            lat, lon, lat1, lon1, cos_lat, i, base, _ = geo.get(place) or _geo_of(geo, coords, place)
+            sin, asin, sqrt = math.sin, math.asin, math.sqrt
+            for step in _steps_around(i):
+                for o in self._grid.get(base + step, ()):
+                    if o == place:  # a place is not near itself
+                        continue
+                    lat_o, lon_o, lat2, lon2, cos2 = geo[o][:5]
+                    if abs(lat - lat_o) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
+                        continue
+                    # east-west, at the latitude nearer the pole (1 % slack for the curvature)
+                    if abs(lon - lon_o) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
+                        continue
+                    h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
+                    if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
+                        found.add(o)
+        return mask_of(found)
+
+
+class DocumentPlaces:
+    """The places a document (or block) names unambiguously, for ``coherence``."""
+
     UNKNOWN = 0.5  # coherence of a place without coordinates and without a link to the document
-    FEW = 8  # up to this many located places: no grid (see __init__)
 
     def __init__(self, places: set[int], related: list[tuple[int, ...]],
-                 coords: list[tuple[float, float] | None], geo: dict | None = None):
+                 coords: list[tuple[float, float] | None], masks: NearMasks | None = None):
         self.places = places
         self.related = related
         self.coords = coords
-        # place -> its point in the forms coherence needs (see _geo): the places of one gazetteer
-        # are the same in every document, so a tagger passes one dict to all its documents
-        self.geo = {} if geo is None else geo
+        # the places of one gazetteer are the same in every document: a tagger passes its one
+        # NearMasks to all of them
+        self.masks = NearMasks(related, coords) if masks is None else masks
+        self.mask = mask_of(places)
         self._neighbours: set[int] | None = None  # their parents and children, when first needed
         self._memo: dict[int, float] = {}
-        self.grid: dict[int, list[int]] = {}  # cell key (see _CELL_KEY) -> places
-        self.sure: dict[int, list[int]] = {}  # the same for SURE_CELL
-        # A few places (a paragraph's) are measured one by one: building and walking the grid
-        # costs more than that.
-        self.few: list[int] | None = None
-        self.covered: set[int] = set()
-        geo, geo_of = self.geo, self._geo
-        located = [p for p in places if coords[p] is not None]
-        if len(located) <= self.FEW:
-            self.few = located
-            for p in located:
-                if p not in geo:
-                    geo_of(p)
-            return
-        # self.covered: the cells from which a place can lie within NEAR_KM of one of them (a
-        # candidate elsewhere is measured against none)
-        for p in located:
-            g = geo.get(p) or geo_of(p)
-            self.grid.setdefault(g[6], []).append(p)
-            self.sure.setdefault(g[7], []).append(p)
-            self.covered.update(map(add, repeat(g[6]), _steps_around(g[5])))
 
     @property
     def neighbours(self) -> set[int]:
@@ -335,53 +376,22 @@ class DocumentPlaces:
     def coherence(self, place: int) -> float:
         """1 when the place is part of, contains, or lies within 30 km of a place the document
         names unambiguously; 0.5 when it shares a parent with one; else 0."""
-        if not self.places:
-            return 0.0
         got = self._memo.get(place)
         if got is None:
             got = self._memo[place] = self._coherence(place)
         return got
 
     def _coherence(self, place: int) -> float:
-        rel = self.related[place]
-        if rel and not self.places.isdisjoint(rel):
+        if not self.places:
+            return 0.0
+        if self.masks.of(place) & self.mask:
             return 1.0
-        here = self.coords[place]
-        if here is not None:
-            geo = self.geo
-            lat, lon, lat1, lon1, cos_lat, i, base, sure_key = geo.get(place) or self._geo(place)
-            sin, asin, sqrt = math.sin, math.asin, math.sqrt
-            if self.few is not None:
-                cells: tuple = (self.few,)
-            else:
-                same = self.sure.get(sure_key)
-                if same is not None and (same[0] != place or len(same) > 1):
-                    return 1.0
-                if base not in self.covered:
-                    cells = ()
-                else:  # the cells around, lazily (most tests stop at the first near place)
-                    cells = map(self.grid.get, map(add, repeat(base), _steps_around(i)), repeat(()))
-            for cell in cells:
-                for o in cell:
-                    if o == place:
-                        continue
-                    lat_o, lon_o, lat2, lon2, cos2 = geo[o][:5]  # every document place has its entry
-                    if abs(lat - lat_o) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
-                        continue
-                    # east-west, at the latitude nearer the pole (1 % slack for the curvature)
-                    if abs(lon - lon_o) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
-                        continue
-                    h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
-                    if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
-                        return 1.0
+        rel = self.related[place]
         if rel and not self.neighbours.isdisjoint(rel):
             return 0.5
-        if here is None:  # a river, a historical region: no point to measure from
+        if self.coords[place] is None:  # a river, a historical region: no point to measure from
             return self.UNKNOWN
         return 0.0
-
-    def _geo(self, place: int) -> tuple:
-        return _geo_of(self.geo, self.coords, place)
 
 
 def same_area(candidates: list[int], kinds: list[str], area_kinds: frozenset[str],
@@ -428,11 +438,15 @@ def name_weight(name: tuple, weights: dict) -> float:
     return w
 
 
+_AROUND = frozenset(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in (-1, 0, 1))  # a cell and its 8 neighbours
+
+
 class ParagraphPlaces:
     """The places a paragraph (or a list) names unambiguously, for a cheaper coherence: 1 when
     the candidate is part of or contains one of them, or lies in the same or a neighbouring
     cell of 0.15° as another of them (within ~13–40 km), else 0. A paragraph is measured for every ambiguous
-    mention in it; the document's finer measure (DocumentPlaces) is kept for the document."""
+    mention in it; the document's finer measure (DocumentPlaces) is kept for the document.
+    A paragraph names a place or two: they are compared one by one."""
 
     __slots__ = ("places", "related", "cells", "geo", "coords")
 
@@ -442,17 +456,7 @@ class ParagraphPlaces:
         self.related = related
         self.coords = coords
         self.geo = geo
-        # cell key -> the one place in it or beside it, or -1 for several
-        cells: dict[int, int] = {}
-        get = cells.get
-        for p in places:
-            if coords[p] is not None:
-                key = (geo.get(p) or _geo_of(geo, coords, p))[7]
-                for k in (key - _CELL_KEY - 1, key - _CELL_KEY, key - _CELL_KEY + 1, key - 1, key, key + 1,
-                          key + _CELL_KEY - 1, key + _CELL_KEY, key + _CELL_KEY + 1):
-                    v = get(k)
-                    cells[k] = p if v is None or v == p else -1
-        self.cells = cells
+        self.cells = [(p, (geo.get(p) or _geo_of(geo, coords, p))[7]) for p in places if coords[p] is not None]
 
     def coherence(self, place: int) -> float:
         rel = self.related[place]
@@ -460,19 +464,21 @@ class ParagraphPlaces:
             return 1.0
         if self.coords[place] is None:
             return 0.0
-        g = self.geo.get(place) or _geo_of(self.geo, self.coords, place)
-        near = self.cells.get(g[7])
+        key = (self.geo.get(place) or _geo_of(self.geo, self.coords, place))[7]
         # another place of the paragraph beside it (a place is not near itself)
-        return 1.0 if near is not None and near != place else 0.0
+        for other, cell in self.cells:
+            if cell - key in _AROUND and other != place:
+                return 1.0
+        return 0.0
 
 
 def _geo_of(geo: dict, coords, place: int) -> tuple:
     """A place's point as coherence reads it, kept in ``geo``: ``(lat, lon, lat and lon in
-    radians, cos lat, grid row, grid cell key, sure cell key)``."""
+    radians, cos lat, grid row, grid cell key, small cell key)``: the grid is NearMasks', the
+    small cells ParagraphPlaces'."""
     lat, lon = coords[place]
     lat_r, lon_r = math.radians(lat), math.radians(lon)
-    cell = DocumentPlaces.CELL
-    i = int(lat // cell)
-    got = geo[place] = (lat, lon, lat_r, lon_r, math.cos(lat_r), i, i * _CELL_KEY + int(lon // cell),
-                        int(lat // DocumentPlaces.SURE_CELL) * _CELL_KEY + int(lon // DocumentPlaces.SURE_CELL))
+    i = int(lat // CELL)
+    got = geo[place] = (lat, lon, lat_r, lon_r, math.cos(lat_r), i, i * _CELL_KEY + int(lon // CELL),
+                        int(lat // SURE_CELL) * _CELL_KEY + int(lon // SURE_CELL))
     return got

@@ -18,7 +18,7 @@ import ahocorasick_rs
 
 from ..gcpause import gc_paused as _gc_paused
 from ..vocab import lang_base
-from .context import DocumentPlaces, KindWords, ParagraphPlaces, name_weight, same_area, share
+from .context import DocumentPlaces, KindWords, NearMasks, ParagraphPlaces, name_weight, same_area, share
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
@@ -177,7 +177,8 @@ class Tagger:
         self._templates: dict[tuple, tuple] = {}  # see _template
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
-        self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (DocumentPlaces.geo)
+        self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (context._geo_of)
+        self._near = NearMasks(t.related, t.coords, self._geo)  # for the coherence of every document
         self._case_split = _CaseSplit()
 
     # -- public -----------------------------------------------------------------------------
@@ -499,7 +500,7 @@ class Tagger:
                 if chains[k]:
                     near = near | chains[k]
                 if doc is None:
-                    doc = DocumentPlaces(others, t.related, t.coords, self._geo)
+                    doc = DocumentPlaces(others, t.related, t.coords, self._near)
                     coherence = doc.coherence
                 coh = tuple([coherence(p) for p in amb[0]])
                 if start >= para_end:
