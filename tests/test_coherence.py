@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from gazetteer.tagging.context import NEAR_KM, DocumentPlaces, NearMasks, ParagraphPlaces, distance_km, mask_of
+from gazetteer.tagging.context import (NEAR_KM, DocumentPlaces, NearMasks, ParagraphPlaces, distance_km, mask_of,
+                                       near_lists)
 
 
 def expected(place, doc, related, coords):
@@ -93,3 +94,15 @@ def test_paragraph_coherence_matches_its_definition(coords, data):
     places = ParagraphPlaces(para, related, coords, {})
     for p in range(n):
         assert places.coherence(p) == expected_paragraph(p, para, related, coords), (p, coords, para, related)
+
+
+@settings(max_examples=200, deadline=None)
+@given(coords=st.lists(point, min_size=1, max_size=15))
+def test_near_lists_hold_every_pair_within_near_km(coords):
+    starts, flat = near_lists(coords)
+    assert len(starts) == len(coords) + 1
+    for p, here in enumerate(coords):
+        got = list(flat[starts[p]:starts[p + 1]])
+        want = [o for o, there in enumerate(coords) if o != p and here is not None and there is not None
+                and distance_km(here, there) <= NEAR_KM]
+        assert got == want, (p, coords)

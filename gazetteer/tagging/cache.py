@@ -16,7 +16,7 @@ from pathlib import Path
 from .keytable import KeyTable, build_keytable
 
 HERE = Path(__file__).parent
-FORMAT = 2  # bump when KeyTable changes shape
+FORMAT = 3  # bump when KeyTable changes shape
 
 
 def _tables_hash() -> str:
@@ -24,7 +24,7 @@ def _tables_hash() -> str:
     # everything the tables are made from besides the index: rules, inflection tables and code,
     # the scan fold (the transliteration schemes are in the data version, the other half of the key)
     files = (list(HERE.glob("*.toml")) + list(HERE.glob("inflection/*.toml"))
-             + [HERE / "keytable.py", HERE / "inflection.py", HERE / "textfold.py"])
+             + [HERE / "keytable.py", HERE / "inflection.py", HERE / "textfold.py", HERE / "context.py"])
     for p in sorted(files):
         h.update(p.name.encode())
         h.update(p.read_bytes())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from array import array
 from pathlib import Path
 
 from .textfold import fold_chars
@@ -290,62 +291,68 @@ def mask_of(places) -> int:
     return int.from_bytes(buf, "little")
 
 
+def near_lists(coords: list[tuple[float, float] | None]) -> tuple[array, array]:
+    """Per place, the other places within NEAR_KM of it, as ``(starts, flat)``: place ``p``'s
+    are ``flat[starts[p]:starts[p + 1]]``, two bytes each below 65,536 places. Measured once per
+    gazetteer, when the key tables are built (about 280 per place in the full data, 5 MB, two
+    seconds): each pair of places in grid cells near each other is measured once."""
+    geo: dict[int, tuple] = {}
+    grid: dict[int, list[int]] = {}
+    for p, c in enumerate(coords):
+        if c is not None:
+            grid.setdefault(_geo_of(geo, coords, p)[6], []).append(p)
+    found: list[list[int]] = [[] for _ in coords]
+    sin, asin, sqrt = math.sin, math.asin, math.sqrt
+    for p, (lat, lon, lat1, lon1, cos_lat, i, base, _) in geo.items():
+        mine = found[p]
+        for step in _steps_around(i):
+            for o in grid.get(base + step, ()):
+                if o <= p:  # each pair once (the test is symmetric); a place is not near itself
+                    continue
+                lat_o, lon_o, lat2, lon2, cos2 = geo[o][:5]
+                if abs(lat - lat_o) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
+                    continue
+                # east-west, at the latitude nearer the pole (1 % slack for the curvature)
+                if abs(lon - lon_o) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
+                    continue
+                h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
+                if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
+                    mine.append(o)
+                    found[o].append(p)
+    starts, flat = array("L", [0]), array("H" if len(coords) <= 1 << 16 else "L")
+    for near in found:
+        flat.extend(sorted(near))
+        starts.append(len(flat))
+    return starts, flat
+
+
 class NearMasks:
     """Per place, the bit mask (over place numbers) of the places linked to it (parents,
-    children) and of the other places within NEAR_KM of it: a document's coherence with a
-    candidate is then one AND of two integers. A place's mask is made when first asked for, by
-    measuring the places of the grid cells around it, and kept for every later document: about
-    n/8 bytes each for n places (a kilobyte for the 9,300 of the full data), at most
-    MASK_BUDGET bytes in all (then they are made again)."""
+    children) and of the other places within NEAR_KM of it (``near_lists``): a document's
+    coherence with a candidate is then one AND of two integers. A place's mask is made when
+    first asked for and kept for every later document: about n/8 bytes each for n places (a
+    kilobyte for the 9,300 of the full data), at most MASK_BUDGET bytes in all (then they are
+    made again)."""
 
     MASK_BUDGET = 32_000_000
 
     def __init__(self, related: list[tuple[int, ...]], coords: list[tuple[float, float] | None],
-                 geo: dict | None = None):
+                 near: tuple[array, array] | tuple[()] = ()):
         self.related = related
-        self.coords = coords
-        self.geo = {} if geo is None else geo  # place -> its point as measuring needs it (_geo_of)
+        self.starts, self.flat = near or near_lists(coords)
         self._masks: dict[int, int] = {}
         self._bytes = 0
-        self._grid: dict[int, list[int]] | None = None  # cell key -> located places
 
     def of(self, place: int) -> int:
         got = self._masks.get(place)
         if got is None:
-            got = self._mask(place)
+            got = mask_of({*self.related[place], *self.flat[self.starts[place]:self.starts[place + 1]]})
             self._bytes += (got.bit_length() + 7) >> 3
             if self._bytes > self.MASK_BUDGET:
                 self._masks.clear()
                 self._bytes = 0
             self._masks[place] = got
         return got
-
-    def _mask(self, place: int) -> int:
-        found = set(self.related[place])
-        if self.coords[place] is not None:
-            geo, coords = self.geo, self.coords
-            if self._grid is None:
-                grid: dict[int, list[int]] = {}
-                for p, c in enumerate(coords):
-                    if c is not None:
-                        grid.setdefault((geo.get(p) or _geo_of(geo, coords, p))[6], []).append(p)
-                self._grid = grid
-            lat, lon, lat1, lon1, cos_lat, i, base, _ = geo.get(place) or _geo_of(geo, coords, place)
-            sin, asin, sqrt = math.sin, math.asin, math.sqrt
-            for step in _steps_around(i):
-                for o in self._grid.get(base + step, ()):
-                    if o == place:  # a place is not near itself
-                        continue
-                    lat_o, lon_o, lat2, lon2, cos2 = geo[o][:5]
-                    if abs(lat - lat_o) * 111.19 > NEAR_KM:  # one degree of latitude is 111.19 km
-                        continue
-                    # east-west, at the latitude nearer the pole (1 % slack for the curvature)
-                    if abs(lon - lon_o) * 111.3 * min(cos_lat, cos2) > NEAR_KM * 1.01:
-                        continue
-                    h = sin((lat2 - lat1) / 2) ** 2 + cos_lat * cos2 * sin((lon2 - lon1) / 2) ** 2
-                    if 12742.0 * asin(min(1.0, sqrt(h))) <= NEAR_KM:
-                        found.add(o)
-        return mask_of(found)
 
 
 class DocumentPlaces:
@@ -474,7 +481,7 @@ class ParagraphPlaces:
 
 def _geo_of(geo: dict, coords, place: int) -> tuple:
     """A place's point as coherence reads it, kept in ``geo``: ``(lat, lon, lat and lon in
-    radians, cos lat, grid row, grid cell key, small cell key)``: the grid is NearMasks', the
+    radians, cos lat, grid row, grid cell key, small cell key)``: the grid is near_lists', the
     small cells ParagraphPlaces'."""
     lat, lon = coords[place]
     lat_r, lon_r = math.radians(lat), math.radians(lon)

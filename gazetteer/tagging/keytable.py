@@ -19,6 +19,7 @@ from pathlib import Path
 from ..scripts import script_of
 from ..vocab import lang_base
 from ..translit import schemes, transliterate, variants
+from .context import near_lists
 from .inflection import abbreviation_forms, forms
 from .textfold import fold_chars
 
@@ -53,6 +54,7 @@ class KeyTable:
     # stem key -> tuple of groups (tails index, case rule, ((name index, quality), ...)), sorted
     keys: dict[str, tuple] = field(default_factory=dict)
     ambiguous_words: frozenset[str] = frozenset()
+    near: tuple = ()  # per place, the places within 30 km of it (context.near_lists)
 
 
 def _separator_variants(text: str) -> list[str]:
@@ -228,6 +230,7 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
                 related[c].add(p)
                 related[p].add(c)
     t.related = [tuple(sorted(r)) for r in related]
+    t.near = near_lists(t.coords)
     by_place: list[list[int]] = [[] for _ in t.place_ids]
     for i, n in enumerate(index.names):
         pno = place_no.get(n.place_id)

@@ -178,7 +178,7 @@ class Tagger:
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
         self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (context._geo_of)
-        self._near = NearMasks(t.related, t.coords, self._geo)  # for the coherence of every document
+        self._near = NearMasks(t.related, t.coords, t.near)  # for the coherence of every document
         self._case_split = _CaseSplit()
 
     # -- public -----------------------------------------------------------------------------
