@@ -9,6 +9,15 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+/* The end of the run of letters and digits from j on (the tail regex's [^\W_]*). */
+static Py_ssize_t
+word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t j)
+{
+    while (j < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, j)))
+        j++;
+    return j;
+}
+
 /* prefilter(s, found, special, tail_heads, known_tails) -> list of (key, start, end, tail)
  *
  * s: the scan text; found: the automaton's (key, start, end) hits in s; special: the keys read
@@ -72,10 +81,7 @@ prefilter(PyObject *self, PyObject *args)
                         rejected = !known;
                     }
                     if (!rejected) {
-                        Py_ssize_t j = e + 1;
-                        while (j < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, j)))
-                            j++;
-                        tail = PyUnicode_Substring(s, e, j);
+                        tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
                         if (tail == NULL)
                             goto error;
                         int known = PySet_Contains(known_tails, tail);
@@ -87,10 +93,7 @@ prefilter(PyObject *self, PyObject *args)
                             Py_CLEAR(tail);
                     }
                 } else if (c == '\'' || c == '-') {
-                    Py_ssize_t j = e + 1;
-                    while (j < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, j)))
-                        j++;
-                    tail = PyUnicode_Substring(s, e, j);
+                    tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
                     if (tail == NULL)
                         goto error;
                 } else {

@@ -262,7 +262,7 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 _STEPS: dict[int, tuple[int, ...]] = {}  # grid row -> cell key offsets to search (_steps_around)
-CELL = 0.3  # degrees: the grid NearMasks searches (see _steps_around)
+CELL = 0.3  # degrees: the grid near_lists searches (see _steps_around)
 SURE_CELL = 0.15  # degrees: ParagraphPlaces' cells
 
 
