@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from .fold import compact
 from .fuzzy import DeletionIndex
+from .keys import SKELETON_PREFIX
 from .models import MembershipModel, NameModel, PlaceModel, SearchKeyModel
 from .records import Membership, Name, Place
 
@@ -74,11 +75,19 @@ class Index:
         if self._fuzzy is None:
             with self._fuzzy_lock:
                 if self._fuzzy is None:
-                    self._fuzzy = DeletionIndex(
-                        (key if stage == "skeleton" else compact(key), i)
-                        for key, entries in self.keys.items()
-                        for i, stage, _ in entries if stage in self.FUZZY_STAGES)
+                    self._fuzzy = DeletionIndex(self._fuzzy_keys())
         return self._fuzzy
+
+    def _fuzzy_keys(self):
+        keys = self.keys
+        for key, entries in keys.items():
+            for i, stage, _ in entries:
+                if stage in self.FUZZY_STAGES:
+                    yield (key if stage == "skeleton" else compact(key)), i
+                elif stage == "generic" and SKELETON_PREFIX + key[1:] not in keys:
+                    # the sound of the name without its kind words and with its qualifiers
+                    # named alike (Razvaliny Suramelik: suramalik), where no name sounds so
+                    yield key, i
 
     @classmethod
     def load(cls, engine: Engine, kind_ranks: dict[str, int],

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from .errors import InvalidQuery
 from .fold import compact, fold
 from .index import Index
-from .generic import adjective_keys, generic_core, generic_key, split_generic
+from .generic import GENERIC_PREFIX, adjective_keys, generic_core, generic_key, split_generic
 from .keys import SKELETON_PREFIX, skeleton_key
 from .scripts import dominant_script
 from .translit import detect_source, variants
@@ -178,20 +178,27 @@ def _query_transliterations(index: Index, q: str):
                 yield i, "transliteration", scheme, 0, 0
 
 
+_SOUND_PREFIXES = frozenset({SKELETON_PREFIX, GENERIC_PREFIX})  # keys of sound, not spelling
+
+
 def _fuzzy_candidates(index: Index, q: str, sound: bool = True):
     """Typo stage: names whose key (spelling, and unless ``sound`` is False sound skeleton) is
     within a small edit distance of the query's."""
     seen = set()
-    for key in (compact(fold(q)), skeleton_key(q) if sound else ""):
+    sound_key = skeleton_key(q) if sound else ""
+    # the query without kind words, qualifiers named alike: near the same of a stored name whose
+    # sound differs by its kind words (Razvaliny Suramelik: Սուրմալիկ)
+    core_key = generic_key(q) if sound else ""
+    for key in (compact(fold(q)), sound_key, core_key):
         if not key:
             continue
         for found, dist, payloads in index.fuzzy.search(key, max_distance=1 if len(key) < 8 else 2):
             # a near miss in sound counts as half an edit more than the same miss in spelling
-            weight = dist + (0.5 if key.startswith(SKELETON_PREFIX) else 0)
+            weight = dist + (0.5 if key[0] in _SOUND_PREFIXES else 0)
             for i in payloads:
                 if (i, found) not in seen:
                     seen.add((i, found))
-                    yield i, "fuzzy", None, weight, len(found.removeprefix(SKELETON_PREFIX))
+                    yield i, "fuzzy", None, weight, len(found[1:] if found[0] in _SOUND_PREFIXES else found)
 
 
 def _static_bonus(index: Index, name: Name) -> float:
