@@ -182,8 +182,9 @@ _SOUND_PREFIXES = frozenset({SKELETON_PREFIX, GENERIC_PREFIX})  # keys of sound,
 
 
 def _fuzzy_candidates(index: Index, q: str, sound: bool = True):
-    """Typo stage: names whose key (spelling, and unless ``sound`` is False sound skeleton) is
-    within a small edit distance of the query's."""
+    """Typo stage: names whose key is within a small edit distance of the query's: its spelling,
+    and unless ``sound`` is False its sound skeleton and the sound of its name without kind
+    words (the generic key; see ``Index._fuzzy_keys``)."""
     seen = set()
     sound_key = skeleton_key(q) if sound else ""
     # the query without kind words, qualifiers named alike: near the same of a stored name whose
