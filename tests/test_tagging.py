@@ -13,7 +13,7 @@ from gazetteer import Gazetteer, InvalidQuery, UnknownScheme
 from gazetteer.tagging import Tagger
 from gazetteer.tagging.conventions import examples as convention_examples
 from gazetteer.tagging.inflection import forms, grammar
-from gazetteer.tagging.textfold import fold_block
+from gazetteer.tagging.textfold import break_lines, fold_block
 
 def tagger_of(tmp_path, places, names, memberships=()) -> Tagger:
     """A tagger over a dataset of its own (one tiny dataset per test)."""
@@ -294,7 +294,7 @@ def test_bad_arguments(gzm):
 
 # -- properties -------------------------------------------------------------------------------------------
 NAMEISH = st.sampled_from(["Şuşa", "Шуше", "Շուշիում", "Xankəndidə", "İ", "և", "ŞUŞA", "Nagorno-Karabakh",
-                           "Stepanakert's", "\u0307", "\u200b", "  ", "\n", "'", "Shushа"])
+                           "Stepanakert's", "\u0307", "\u200b", "  ", "\n", "\r\n", "\r", "'", "Shushа"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -314,6 +314,37 @@ def test_scan_fold_maps_every_position(text):
     f = fold_block(text)
     for i in range(len(f.text)):
         assert 0 <= f.start_of(i) < f.end_of(i + 1) <= len(text)
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("a\nb", "a b"),  # a line wraps
+    ("a\n\nb", "a\n\nb"),  # a blank line: a paragraph break
+    ("a\r\nb", "a  b"),  # Windows line ends are one break
+    ("a\r\n\r\nb", "a\n\n\n\nb"),
+    ("a\r\n\r\n\r\nb", "a\n\n\n\n  b"),
+    ("a\rb", "a b"),  # old Mac line ends
+    ("a\r\rb", "a\n\nb"),
+])
+def test_line_breaks(text, folded):
+    assert break_lines(text) == folded
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \r\n\x00", max_size=30))
+def test_line_breaks_keep_the_length_and_leave_no_carriage_return(text):
+    out = break_lines(text)
+    assert len(out) == len(text) and "\r" not in out
+
+
+@pytest.mark.parametrize("sep, one_mention", [("\n", True), ("\r\n", True), ("\r", True),
+                                              ("\n\n", False), ("\r\n\r\n", False)])
+def test_a_name_wraps_across_a_line_end_of_any_system(tagger, sep, one_mention):
+    text = f"In the Şuşa{sep}rayonu today."
+    got = [(m.text, m.id) for m in tagger.tag(text)]
+    if one_mention:
+        assert got == [(f"Şuşa{sep}rayonu", "shusha-district")]
+    else:
+        assert got == [("Şuşa", "shusha-town")]  # a paragraph break: the district's name does not span it
 
 
 def test_block_boundaries_keep_offsets(tagger):

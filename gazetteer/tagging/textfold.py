@@ -6,6 +6,9 @@ Folding the whole text with ``str.translate`` runs at ~28 MB/s in CPython; ``str
 ``-``, white space → `` ``, then ``lower()``. Diacritics, ``ə``/``e``, ``ı``/``i`` and ``և``/``եվ``
 are not folded here: the key table holds those spellings as separate keys instead.
 
+Line breaks (``break_lines``): one is a space, a blank line a paragraph break, whatever the
+system's line end.
+
 Two rarer cases change length and get an offset map: decomposed (non-NFC) input, and runs of
 white space (collapsed so that a two-word name still matches across a line break or a double
 space). Mixed-script words (``Shushа`` with a Cyrillic ``а``) are repaired in place,
@@ -28,7 +31,6 @@ _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     *((a, APOSTROPHE) for a in sorted(APOSTROPHES) if a != APOSTROPHE),
     *((d, HYPHEN) for d in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u058a\u05be\ufe63\uff0d"),
     *((w, " ") for w in "\t\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u3000\u1680\u2028\u2029"),
-    ("\r", "\n"),
 )
 _SPACE_RUN = re.compile(r" {2,}")
 # Zero-width characters that may sit inside a word: dropped in the slow path.
@@ -39,19 +41,32 @@ _TABLE = str.maketrans(dict(_REPLACEMENTS))
 
 
 def fold_chars(text: str) -> str:
-    """The length-preserving part of the fold, for keys and text alike. A single line break is
-    a space (a two-word name may wrap); a blank line stays a paragraph break."""
+    """The length-preserving part of the fold, for keys and text alike (see ``break_lines``)."""
+    return _fold_letters(break_lines(text))
+
+
+def break_lines(text: str) -> str:
+    """Line breaks, length-preserving: a single line break is a space (a two-word name may
+    wrap), a blank line stays a paragraph break (``\n\n``). Windows line ends count as one
+    break: a lone ``\r\n`` is two spaces, ``\r\n\r\n`` four newlines; a lone ``\r`` (old Mac
+    files) is a ``\n``."""
+    if "\r" in text:
+        text = text.replace("\r\n\r\n", "\n\n\n\n").replace("\r\n", "  ").replace("\r", "\n")
+    if "\n" in text:
+        if "\x00" in text:
+            text = re.sub(r"(?<!\n)\n(?!\n)", " ", text)
+        else:
+            text = text.replace("\n\n", "\x00\x00").replace("\n", " ").replace("\x00", "\n")
+    return text
+
+
+def _fold_letters(text: str) -> str:
     if len(text) < 4096:  # keys and short texts: one translate beats twenty scans
         text = text.translate(_TABLE)
     else:
         for old, new in _REPLACEMENTS:
             if old in text:
                 text = text.replace(old, new)
-    if "\n" in text:
-        if "\x00" in text:
-            text = re.sub(r"(?<!\n)\n(?!\n)", " ", text)
-        else:
-            text = text.replace("\n\n", "\x00\x00").replace("\n", " ").replace("\x00", "\n")
     return text.lower()
 
 
@@ -107,6 +122,7 @@ def fold_block(block: str) -> Folded:
 
 def _fold_slow(block: str) -> Folded:
     """Per-character path for decomposed input: compose each base letter with its marks."""
+    block = break_lines(block)  # on the whole block: a cluster alone cannot tell a blank line
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -120,7 +136,7 @@ def _fold_slow(block: str) -> Folded:
             i = j
             continue
         cluster = "".join(c for c in block[i:j] if c not in _INVISIBLE)
-        for ch in fold_chars(unicodedata.normalize("NFC", cluster)):
+        for ch in _fold_letters(unicodedata.normalize("NFC", cluster)):
             if ch == " " and prev_space:
                 ends[-1] = j
                 continue
