@@ -294,7 +294,7 @@ def test_bad_arguments(gzm):
 
 # -- properties -------------------------------------------------------------------------------------------
 NAMEISH = st.sampled_from(["Şuşa", "Шуше", "Շուշիում", "Xankəndidə", "İ", "և", "ŞUŞA", "Nagorno-Karabakh",
-                           "Stepanakert's", "\u0307", "\u200b", "  ", "\n", "\r\n", "\r", "'", "Shushа"])
+                           "Stepanakert's", "\u0307", "\u200b", "  ", "\n", "\r\n", "\r", "-\n", "-\r\n", "Степана-\nкерт", "'", "Shushа"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -345,6 +345,20 @@ def test_a_name_wraps_across_a_line_end_of_any_system(tagger, sep, one_mention):
         assert got == [(f"Şuşa{sep}rayonu", "shusha-district")]
     else:
         assert got == [("Şuşa", "shusha-town")]  # a paragraph break: the district's name does not span it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("в Степана-\nкерте", [("Степана-\nкерте", "stepanakert", "е")]),  # a word hyphenated at a line end
+    ("в Степана-\r\n   керте", [("Степана-\r\n   керте", "stepanakert", "е")]),  # Windows line end, indented
+    ("Nagorno-\nKarabakh Autonomous Oblast", [("Nagorno-\nKarabakh Autonomous Oblast", "nkao", "")]),
+    ("Şuşa-\nXankəndi", [("Şuşa", "shusha-town", ""), ("Xankəndi", "stepanakert", "")]),  # a capital: two names
+    ("Шуша -\nСтепанакерт", [("Шуша", "shusha-town", ""), ("Степанакерт", "stepanakert", "")]),  # a dash
+])
+def test_a_word_hyphenated_at_a_line_end(tagger, text, expected):
+    got = [(m.text, m.id, m.suffix) for m in tagger.tag(text)]
+    assert got == expected
+    for m in tagger.tag(text):
+        assert text[m.start:m.end] == m.text == m.stem + m.suffix
 
 
 def test_block_boundaries_keep_offsets(tagger):
