@@ -361,6 +361,35 @@ def test_a_word_hyphenated_at_a_line_end(tagger, text, expected):
         assert text[m.start:m.end] == m.text == m.stem + m.suffix
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Шушада", [("Шушада", "shusha-town", "az:loc")]),  # the Azerbaijani Cyrillic of 1958–1991
+    ("Ханкәндидән", [("Ханкәндидән", "stepanakert", "az:abl")]),
+    ("Ханкәнди", [("Ханкәнди", "stepanakert", "nom")]),
+    ("Шуша рајонунда", [("Шуша рајонунда", "shusha-district", "az:loc")]),
+    ("Тәртәрин", [("Тәртәрин", "tartar-town", "az:gen")]),
+    ("в Шуше", [("Шуше", "shusha-town", "ru:loc")]),  # Russian, as before
+])
+def test_azerbaijani_cyrillic_texts(tagger, text, expected):
+    got = [(m.text, m.id, f"{m.grammar}:{m.case}" if m.grammar else m.case) for m in tagger.tag(text)]
+    assert got == expected
+
+
+def test_a_bare_cyrillic_spelling_needs_a_letter_russian_lacks(tmp_path):
+    # The variant Qoşa is Гоша in Azerbaijani Cyrillic, all Russian letters: in a Russian text
+    # that is a Russian word or another place's Russian name, so only its Azerbaijani forms are
+    # keys. (The place has a Russian name of its own, so no Russian spelling is made of its
+    # variants either.)
+    places = [("qosa", "village", 40.0, 47.0, "AZ", 100), ("berde", "town", 40.37, 47.13, "AZ", 30000)]
+    names = [("qosa", "Qoşa", "az-Latn", "variant", "", "", "", "0"),
+             ("qosa", "Коша", "ru", "exonym", "russia", "", "", "1"),
+             ("berde", "Bərdə", "az-Latn", "official", "azerbaijan", "", "", "1"),
+             ("berde", "Барда", "ru", "exonym", "russia", "", "", "1")]
+    tg = tagger_of(tmp_path, places, names)
+    assert [m.id for m in tg.tag("Гошада")] == ["qosa"]
+    assert tg.tag("Гоша") == []
+    assert [m.id for m in tg.tag("Бәрдә")] == ["berde"]  # ә: no Russian spelling
+
+
 def test_block_boundaries_keep_offsets(tagger):
     text = ("Şuşa " * 70000) + "\n\nв Шуше"
     ms = list(tagger.iter_tag(text))

@@ -285,11 +285,13 @@ def _add_transliterations(b: _Builder, index) -> None:
                 _add_made_up(b, name_id, variant, "ru", "Cyrl", scheme)
 
 
-def _add_made_up(b: _Builder, name_id: int, spelling: str, lang: str, script: str, scheme: str) -> None:
+def _add_made_up(b: _Builder, name_id: int, spelling: str, lang: str, script: str, scheme: str,
+                 bare: bool = True) -> None:
     """A spelling we made by transliteration, with its separator variants, declined in ``lang``,
-    worth ``TRANSLIT_CYRILLIC``: below any attested name of another place."""
+    worth ``TRANSLIT_CYRILLIC``: below any attested name of another place. Without ``bare``,
+    only its inflected forms."""
     for variant in _separator_variants(spelling):
-        b.add_forms([(fold_chars(f), case) for f, case in forms(variant, lang, script)],
+        b.add_forms([(fold_chars(f), case) for f, case in forms(variant, lang, script) if bare or case != "nom"],
                     CASE_INITIAL, name_id, TRANSLIT_CYRILLIC, scheme)
 
 
@@ -301,15 +303,18 @@ def _add_cross_script(b: _Builder, index) -> None:
     for target, spec in b.rules.get("cross_script", {}).items():
         sources, scheme = set(spec["from"]), spec["scheme"]
         letters = re.compile(spec["letters"])
+        # the bare spelling only with one of these letters (else only the inflected forms)
+        bare_needs = re.compile(spec["bare_needs"]) if "bare_needs" in spec else None
         script = spec["script"]
         for name_id, n in enumerate(index.names):
             if b.table.names[name_id] is None or n.lang not in sources:
                 continue
             variant = transliterate(n.text, scheme)
             if variant != n.text and letters.fullmatch(variant):
-                _add_made_up(b, name_id, variant, target, script, scheme)
+                bare = bare_needs is None or bare_needs.search(variant) is not None
+                _add_made_up(b, name_id, variant, target, script, scheme, bare)
                 if spec.get("hyphenate") and " " in variant:
-                    _add_made_up(b, name_id, variant.replace(" ", "-"), target, script, scheme)
+                    _add_made_up(b, name_id, variant.replace(" ", "-"), target, script, scheme, bare)
 
 
 def _add_kind_phrases(b: _Builder, index) -> None:
