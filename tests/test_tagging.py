@@ -390,6 +390,29 @@ def test_a_bare_cyrillic_spelling_needs_a_letter_russian_lacks(tmp_path):
     assert [m.id for m in tg.tag("Бәрдә")] == ["berde"]  # ә: no Russian spelling
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("въ Шушѣ", [("Шушѣ", "shusha-town", "ѣ")]),  # Russian before 1918: ѣ read as е
+    ("Степанакертъ", [("Степанакертъ", "stepanakert", "ъ")]),  # the hard sign after a final consonant
+    ("со Степанакертомъ", [("Степанакертомъ", "stepanakert", "омъ")]),
+])
+def test_russian_spelled_as_before_1918(tagger, text, expected):
+    assert [(m.text, m.id, m.suffix) for m in tagger.tag(text)] == expected
+
+
+def test_old_spellings_keep_a_compound_name_one_stem(tmp_path):
+    # the hard sign goes on the words a form declines: a compound name's first word stays, so its
+    # forms still share one stem and the tagger reads the ending (Верин Геташене: loc)
+    from gazetteer.tagging.inflection import forms
+    got = dict(forms("Верин Геташен", "ru", "Cyrl"))
+    assert "Верин Геташенъ" in got and "Веринъ Геташенъ" not in got
+    adjective = dict(forms("Шушинский уезд", "ru", "Cyrl"))
+    assert adjective["Шушинскомъ уезде"] == "ru:loc" and adjective["Шушинскаго уезда"] == "ru:gen"
+    tg = tagger_of(tmp_path, [("getashen", "village", 40.0, 45.0, "AM", 100)],
+                   [("getashen", "Верин Геташен", "ru", "exonym", "russia", "", "", "1")])
+    assert [(m.stem, m.suffix, m.case) for m in tg.tag("в Верин Геташене")] == [("Верин Геташен", "е", "loc")]
+    assert [(m.stem, m.suffix, m.case) for m in tg.tag("Верин Геташенъ")] == [("Верин Геташен", "ъ", "nom")]
+
+
 def test_block_boundaries_keep_offsets(tagger):
     text = ("Şuşa " * 70000) + "\n\nв Шуше"
     ms = list(tagger.iter_tag(text))

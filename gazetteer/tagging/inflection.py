@@ -49,6 +49,8 @@ class EndingsGrammar:
         self.examples = spec.get("example", [])
         self.indeclinable = re.compile(spec["indeclinable"]) if "indeclinable" in spec else None
         self.head_nouns = frozenset(spec.get("head_nouns", ()))
+        hard = spec.get("hard_sign")  # the old spelling's letter after a final consonant (ru)
+        self.hard_sign = (hard["letter"], re.compile(hard["after"])) if hard else None
         # Abbreviations that take their endings after a hyphen, as written (ԼՂԻՄ-ից)
         abbr = spec.get("abbreviation")
         self.abbreviation = re.compile(abbr["match"]) if abbr else None
@@ -120,10 +122,25 @@ class EndingsGrammar:
         seen, out = set(), []
         for case in self.cases:
             for form in self._variants(text, case, first_only=False):
-                if (form, case) not in seen:
-                    seen.add((form, case))
-                    out.append((form, case))
+                for spelling in (form, self._old_spelling(form, text)):
+                    if spelling and (spelling, case) not in seen:
+                        seen.add((spelling, case))
+                        out.append((spelling, case))
         return out
+
+    def _old_spelling(self, form: str, name: str) -> str | None:
+        """The form with the hard sign after a final consonant (``hard_sign``), or None: on its
+        last word, and on a word before it only where the form declines it (Шушинскомъ уѣздѣ).
+        A word that stays as in the name keeps the forms of a compound name (Верин Геташен)
+        one stem with tails (keytable)."""
+        if self.hard_sign is None:
+            return None
+        letter, after = self.hard_sign
+        words, stored = form.split(" "), name.split(" ")
+        last = len(words) - 1
+        old = [w + letter if after.search(w.lower()) and (i == last or i >= len(stored) or w != stored[i]) else w
+               for i, w in enumerate(words)]
+        return " ".join(old) if old != words else None
 
     def inflect(self, text: str, case: str) -> str:
         # a list member ("pl.gen": Агджабединского районов, "adj.gen": Агджабединского) is one

@@ -29,6 +29,8 @@ HYPHEN = "-"
 _REPLACEMENTS: tuple[tuple[str, str], ...] = (
     ("İ", "i"),  # lower() would make it two characters: i + combining dot
     ("ǝ", "ə"), ("Ǝ", "Ə"),  # turned e (U+01DD, U+018E) stands in for the schwa in some sources
+    # Russian letters dropped in 1918 (Шушѣ, губерніи): read as the letters that replaced them
+    ("ѣ", "е"), ("Ѣ", "Е"), ("і", "и"), ("І", "И"), ("ѳ", "ф"), ("Ѳ", "Ф"), ("ѵ", "и"), ("Ѵ", "И"),
     *((a, APOSTROPHE) for a in sorted(APOSTROPHES) if a != APOSTROPHE),
     *((d, HYPHEN) for d in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u058a\u05be\ufe63\uff0d"),
     *((w, " ") for w in "\t\x0b\x0c\xa0\u2007\u202f\u2009\u200a\u3000\u1680\u2028\u2029"),
