@@ -206,6 +206,11 @@ def test_ambiguous_mentions_carry_every_candidate_ranked_by_context(tagger):
     assert town.id == "aghdam-town" and town.confidence < 0.9
 
 
+@pytest.mark.parametrize("text", ["Ağdam qəzasında", "the Aghdam uezd", "Aghdam uyezd"])
+def test_the_russian_empires_district_word_says_district(tagger, text):
+    assert tagger.tag(text)[0].id == "aghdam-district"  # without the word: the town
+
+
 def _full(mentions):
     return [(m.to_dict(), m.scores) for m in mentions]
 
