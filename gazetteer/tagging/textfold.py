@@ -8,11 +8,10 @@ are not folded here: the key table holds those spellings as separate keys instea
 
 Line breaks (``break_lines``): one is a space, a blank line a paragraph break, whatever the
 system's line end.
-A word hyphenated at a line end (``Степана-⏎керт``) is joined (``fold_block``).
 
-Two rarer cases change length and get an offset map: decomposed (non-NFC) input, and runs of
+Three rarer cases change length and get an offset map: decomposed (non-NFC) input, runs of
 white space (collapsed so that a two-word name still matches across a line break or a double
-space). Mixed-script words (``Shushа`` with a Cyrillic ``а``) are repaired in place,
+space), and a word hyphenated at a line end (``Степана-⏎керт``, joined: ``fold_block``). Mixed-script words (``Shushа`` with a Cyrillic ``а``) are repaired in place,
 length-preserving, only in the blocks where the scan finds one (see ``fix_homoglyphs``).
 """
 from __future__ import annotations
