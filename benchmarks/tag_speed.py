@@ -71,7 +71,7 @@ def generate(index, megabytes: float, seed: int = 4) -> str:
     inflected = {lang: [] for lang in names}
     for lang, items in names.items():
         for text, tag in rnd.sample(items, min(len(items), 3000)):
-            inflected[lang].extend(f for f, _ in forms(text, tag))
+            inflected[lang].extend(f for f, _ in forms(text, tag, old_spellings=False))  # today's prose
     paragraphs, size, target = [], 0, int(megabytes * 1e6)
     while size < target:
         lang = rnd.choice(("en", "ru", "az", "hy"))

@@ -49,8 +49,9 @@ class EndingsGrammar:
         self.examples = spec.get("example", [])
         self.indeclinable = re.compile(spec["indeclinable"]) if "indeclinable" in spec else None
         self.head_nouns = frozenset(spec.get("head_nouns", ()))
-        hard = spec.get("hard_sign")  # the old spelling's letter after a final consonant (ru)
-        self.hard_sign = (hard["letter"], re.compile(hard["after"])) if hard else None
+        self.old_spelling = spec.get("old_spelling")  # a reformed language's old spelling (ru)
+        if self.old_spelling:
+            self._old_after = re.compile(self.old_spelling["after"])
         # Abbreviations that take their endings after a hyphen, as written (ԼՂԻՄ-ից)
         abbr = spec.get("abbreviation")
         self.abbreviation = re.compile(abbr["match"]) if abbr else None
@@ -116,30 +117,40 @@ class EndingsGrammar:
                 break
         return out
 
-    def forms(self, text: str) -> list[tuple[str, str]]:
+    def forms(self, text: str, old_spellings: bool = True) -> list[tuple[str, str]]:
         if self.is_abbreviation(text):
             return [(text + e, case) for case in self.cases for e in self.abbreviation_endings.get(case, ())]
         seen, out = set(), []
         for case in self.cases:
             for form in self._variants(text, case, first_only=False):
-                for spelling in (form, self._old_spelling(form, text)):
+                for spelling in (form, self._old_spelling(form, text) if old_spellings else None):
                     if spelling and (spelling, case) not in seen:
                         seen.add((spelling, case))
                         out.append((spelling, case))
         return out
 
     def _old_spelling(self, form: str, name: str) -> str | None:
-        """The form with the hard sign after a final consonant (``hard_sign``), or None: on its
-        last word, and on a word before it only where the form declines it (Шушинскомъ уѣздѣ).
-        A word that stays as in the name keeps the forms of a compound name (Верин Геташен)
-        one stem with tails (keytable)."""
-        if self.hard_sign is None:
+        """The form as spelled before the reform (``old_spelling``), or None where that is the
+        same: a declined word's old ending (Шушинскаго), and the hard sign after a final
+        consonant on the last word and on a word before it the form declines (Шушинскомъ
+        уѣздѣ). A word that stays as in the name keeps the forms of a compound name (Верин
+        Геташен) one stem with tails (keytable)."""
+        if not self.old_spelling:
             return None
-        letter, after = self.hard_sign
+        sign, endings = self.old_spelling["hard_sign"], self.old_spelling.get("endings", {})
         words, stored = form.split(" "), name.split(" ")
         last = len(words) - 1
-        old = [w + letter if after.search(w.lower()) and (i == last or i >= len(stored) or w != stored[i]) else w
-               for i, w in enumerate(words)]
+        old = []
+        for i, w in enumerate(words):
+            declined = i >= len(stored) or w != stored[i]
+            if declined:
+                for new_ending, old_ending in endings.items():
+                    if w.lower().endswith(new_ending):
+                        w = w[:-len(new_ending)] + _match_case(w, old_ending)
+                        break
+            if (declined or i == last) and self._old_after.search(w.lower()):
+                w += _match_case(w, sign)
+            old.append(w)
         return " ".join(old) if old != words else None
 
     def inflect(self, text: str, case: str) -> str:
@@ -208,7 +219,7 @@ class HarmonyGrammar:
     def _possessive_final(self, text: str) -> bool:
         return " " in text and self._latin(text)[-1:] in ("ı", "i", "u", "ü")
 
-    def forms(self, text: str) -> list[tuple[str, str]]:
+    def forms(self, text: str, old_spellings: bool = True) -> list[tuple[str, str]]:  # (no old spelling)
         out = [(text, "nom")]
         tables = [self.suffixes]
         if self._possessive_final(text):
@@ -319,12 +330,13 @@ def grammars_for(text: str, lang: str, script: str | None = None) -> list:
     return out
 
 
-def forms(text: str, lang: str, script: str | None = None) -> list[tuple[str, str]]:
+def forms(text: str, lang: str, script: str | None = None, old_spellings: bool = True) -> list[tuple[str, str]]:
     """Every form of a name the tagger recognises, with its case qualified by the grammar that
-    made it (``az:loc``, ``en:gen``); the name itself first, as ``nom``."""
+    made it (``az:loc``, ``en:gen``); the name itself first, as ``nom``. ``old_spellings``:
+    also the spellings before a reform (Russian before 1918: Карабахъ)."""
     out, seen = [(text, "nom")], {text}
     for g in grammars_for(text, lang, script):
-        for form, case in g.forms(text):
+        for form, case in g.forms(text, old_spellings):
             if form not in seen:
                 seen.add(form)
                 out.append((form, f"{g.lang}:{case}"))
