@@ -24,7 +24,11 @@ _SPECIAL = {
     "Ə": "e", "ə": "e", "Ә": "е", "ә": "е", "Ǝ": "e", "ǝ": "e",  # U+01DD/018E stand in for ə in some sources
     "և": "եվ", "ﬓ": "մն", "ﬔ": "մե", "ﬕ": "մի", "ﬖ": "վն", "ﬗ": "մխ",
     "ւ": "ւ", "ё": "е", "Ё": "е", "ß": "ss", "ʻ": "", "ʼ": "",
+    # Russian letters dropped in 1918 (Шушинскій уѣздъ): і is read as и in Cyrillic words only
+    # (below), where it is no homoglyph of the Latin i
+    "ѣ": "е", "Ѣ": "е", "ѳ": "ф", "Ѳ": "ф", "ѵ": "и", "Ѵ": "и",
 }
+_OLD_RUSSIAN_HARD_SIGN = "ъ"  # after a final consonant before 1918: dropped at a word's end
 
 # Lookalike letters: Cyrillic -> Latin and Latin -> Cyrillic (lower case, after casefold).
 _CYR_TO_LAT = dict(zip("аеорсухкмтвнӏіјһ", "aeopcyxkmtbhliјh".replace("ј", "j")))
@@ -92,6 +96,14 @@ def fold_map(text: str) -> tuple[str, list[int]]:
         if table:
             for j in range(start, end):
                 chars[j] = table.get(chars[j], chars[j])
+        if "і" in chars[start:end] and char_script(chars[start]) == "Cyrl" and table is not _CYR_TO_LAT:
+            for j in range(start, end):
+                if chars[j] == "і":
+                    chars[j] = "и"
+        last = end - 1
+        while last > start and chars[last] == _OLD_RUSSIAN_HARD_SIGN:
+            chars[last] = " "  # Карабахъ: Карабах
+            last -= 1
         start = end
     # Collapse runs of space and trim.
     key: list[str] = []
