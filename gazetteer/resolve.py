@@ -319,7 +319,44 @@ def resolve(index: Index, query: Query, kind_categories: dict[str, str] | None =
         qualified = _qualified(index, query, out, kind_categories, display)
         if qualified is not None:
             return qualified
+    if "/" in query.text:
+        alternatives = _alternatives(index, query, out, kind_categories, display)
+        if alternatives is not None:
+            return alternatives
     return out
+
+
+MAX_ALTERNATIVES = 3  # "Stepanakert/Khankendi/Ստեփանակերտ" at most
+
+
+def _alternatives(index: Index, query: Query, whole: list[Result], kind_categories, display) -> list[Result] | None:
+    """Names of one place written together, as the ``en-dual`` convention and bilingual tables
+    write them ("Stepanakert/Khankendi", "Şuşa / Շուշի"): each name is resolved, and a place
+    that more of them name comes first, with QUALIFIER_BONUS per further name on its score and
+    the reasons saying which. ``None`` when the whole text is a stored spelling or is no list."""
+    if whole and whole[0].stage in ("exact", "folded"):
+        return None
+    parts = [p.strip() for p in query.text.split("/") if p.strip()]
+    if len(parts) < 2 or len(parts) > MAX_ALTERNATIVES:
+        return None
+    best: dict[str, tuple[Result, str]] = {}  # place -> its best result, and the name that gave it
+    named: dict[str, list[str]] = {}  # place -> the names of the query that found it
+    for part in parts:
+        for r in _resolve_text(index, replace(query, text=part, limit=max(query.limit, 50)), kind_categories, display):
+            pid = r.place.id
+            named.setdefault(pid, []).append(part)
+            if pid not in best or r.score > best[pid][0].score:
+                best[pid] = (r, part)
+    ranked = []
+    for n, (pid, (r, part)) in enumerate(best.items()):
+        others = [p for p in named[pid] if p != part]
+        if others:
+            bonus = QUALIFIER_BONUS * len(others)
+            r = replace(r, score=round(min(1.0, r.score + bonus), 4), why=r.why + "; also named "
+                        + ", ".join(map(repr, others)) + f" in the query; +{bonus:.2f}")
+        ranked.append((-len(named[pid]), -r.score, n, r))
+    ranked.sort(key=lambda e: e[:3])
+    return [r for *_, r in ranked][:query.limit] or None
 
 
 def _qualified(index: Index, query: Query, whole: list[Result], kind_categories, display) -> list[Result] | None:
