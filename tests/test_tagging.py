@@ -420,6 +420,38 @@ def test_old_spellings_keep_a_compound_name_one_stem(tmp_path):
     assert [(m.stem, m.suffix, m.case) for m in tg.tag("Верин Геташенъ")] == [("Верин Геташен", "ъ", "nom")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("in Stepanakert/Xankəndi", [("Stepanakert/Xankəndi", "stepanakert", "nom")]),  # as en-dual writes it
+    ("Stepanakert / Xankəndi", [("Stepanakert / Xankəndi", "stepanakert", "nom")]),
+    ("Şuşa/Շուշի/Шуша", [("Şuşa/Շուշի/Шуша", "shusha-town", "nom")]),
+    ("в Степанакерте/Ханкенди", [("Степанакерте/Ханкенди", "stepanakert", "loc")]),  # the pair in one case
+    ("Tərtər/Qubadlı", [("Tərtər", "tartar-town", "nom"), ("Qubadlı", "qubadli-town", "nom")]),  # two places
+])
+def test_names_of_one_place_joined_by_a_slash_are_one_mention(tagger, text, expected):
+    got = [(m.text, m.id, m.case) for m in tagger.tag(text)]
+    assert got == expected
+    for m in tagger.tag(text):
+        assert text[m.start:m.end] == m.text
+
+
+NORMALIZE_TEXTS = ["Fighting near Stepanakert and in Shusha; roads to Tərtər and Ağdam.",
+                   "в Степанакерте/Ханкенди и в Шуше, Şuşada, Շուշիում.",
+                   "Xankəndidə. Stepanakert's mayor. ŞUŞA."]
+
+
+@pytest.mark.parametrize("convention", ["az", "hy", "ru", "en-az", "en-hy", "en-dual", "id", "as-of:1980"])
+@pytest.mark.parametrize("text", NORMALIZE_TEXTS)
+def test_normalizing_twice_changes_nothing(tagger, convention, text):
+    once = tagger.normalize(text, convention)
+    assert tagger.normalize(once, convention) == once
+
+
+def test_id_markup_is_left_as_it_is(tagger):
+    text = "[[Шуша|shusha-town]] и Агдам"
+    assert tagger.normalize(text, "id") == "[[Шуша|shusha-town]] и [[Агдам|aghdam-town]]"
+    assert tagger.normalize(text, "az").startswith("[[Шуша|shusha-town]] и ")
+
+
 def test_block_boundaries_keep_offsets(tagger):
     text = ("Şuşa " * 70000) + "\n\nв Шуше"
     ms = list(tagger.iter_tag(text))

@@ -26,6 +26,7 @@ from .hitfilter import prefilter
 from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # one character for one: offsets stay
+_MARKUP = re.compile(r"\[\[[^\[\]]*\]\]")  # what the id convention writes: [[text|id]]
 _SENTENCE_END = frozenset(".!?…:;\"«»“”()[]|•–—-։")  # ։ is the Armenian full stop
 BLOCK_CHARS = 1 << 18  # texts are scanned in blocks of about this many characters
 IMPORTANCE_WEIGHT = 0.1
@@ -220,8 +221,12 @@ class Tagger:
         return "".join(self._rewrite(block, self.tag_block(block), conv))
 
     def _rewrite(self, text: str, mentions, conv) -> Iterator[str]:
+        # what the id convention marked up already stays as it is (normalizing twice changes nothing)
+        marked = [(m.start(), m.end()) for m in _MARKUP.finditer(text)] if "[[" in text else []
         last = 0
         for m in mentions:
+            if marked and any(a < m.end and m.start < b for a, b in marked):
+                continue
             yield text[last:m.start]
             yield rewrite(m, self.name_in(m.id, conv, m.matched["lang"]), conv)
             last = m.end
@@ -247,12 +252,38 @@ class Tagger:
             folded.text = fix_homoglyphs(folded.text)
             spans, _, cues, adjectives = self._hits(block, folded)
         spans = _leftmost_longest(spans)
+        if "/" in folded.text:
+            spans = self._one_place_dual(folded.text, spans)
         if cues[2] or cues[3]:
             spans = self._not_features(folded.text, spans, cues[2], cues[3])
         if adjectives:
             spans, dropped = self._lists_only(folded.text, spans)
             return folded, spans, cues, dropped
         return folded, spans, cues, []
+
+    def _one_place_dual(self, scan: str, spans: list[tuple]) -> list[tuple]:
+        """Names of one place joined by a slash (``Stepanakert/Khankendi``, as the ``en-dual``
+        convention writes them; up to three) are one mention of the places they share, matched
+        by the first name, in the case of the one inflected (``в Степанакерте/Ханкенди``:
+        locative), with no suffix of its own: ``normalize`` writes the place once, and with ``en-dual`` gives the same text again."""
+        names = self.table.names
+        out: list[tuple] = []
+        joined = 0
+        for sp in spans:
+            prev = out[-1] if out else None
+            # the names in one case, or one of them bare (в Степанакерте/Ханкенди: it does not
+            # decline; Stepanakert/Khankendi'də: the ending goes with the pair)
+            if prev is not None and joined < 2 and (sp[3] == prev[3] or _is_bare(sp[3]) or _is_bare(prev[3])) \
+                    and scan[prev[1]:sp[0]].strip(" ") == "/":
+                theirs = {names[m[0]][0] for m in sp[4]}
+                shared = tuple(m for m in prev[4] if names[m[0]][0] in theirs)
+                if shared:
+                    out[-1] = (prev[0], sp[1], sp[1], sp[3] if _is_bare(prev[3]) else prev[3], shared, -1)
+                    joined += 1
+                    continue
+            out.append(sp)
+            joined = 0
+        return out
 
     def _not_features(self, scan: str, spans: list[tuple], after: dict, before: dict) -> list[tuple]:
         """Without the names of natural features the gazetteer lacks: a name beside a feature
@@ -685,6 +716,11 @@ class Tagger:
                 self._stem_memo.clear()
             self._stem_memo[key] = shared
         return max(start + shared, min(stem_end, end))
+
+
+def _is_bare(case: str) -> bool:
+    """The name as written, without an ending (``nom``, ``ru:nom``)."""
+    return case == "nom" or case.endswith(":nom")
 
 
 def _is_list_adjective(case: str) -> bool:
