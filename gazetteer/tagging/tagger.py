@@ -221,11 +221,15 @@ class Tagger:
         return "".join(self._rewrite(block, self.tag_block(block), conv))
 
     def _rewrite(self, text: str, mentions, conv) -> Iterator[str]:
-        # what the id convention marked up already stays as it is (normalizing twice changes nothing)
+        # what the id convention marked up already stays as it is (normalizing twice changes nothing);
+        # mentions and marked-up spans both come in text order: one walk through the two
         marked = [(m.start(), m.end()) for m in _MARKUP.finditer(text)] if "[[" in text else []
+        k = 0
         last = 0
         for m in mentions:
-            if marked and any(a < m.end and m.start < b for a, b in marked):
+            while k < len(marked) and marked[k][1] <= m.start:
+                k += 1
+            if k < len(marked) and marked[k][0] < m.end:
                 continue
             yield text[last:m.start]
             yield rewrite(m, self.name_in(m.id, conv, m.matched["lang"]), conv)
@@ -265,7 +269,8 @@ class Tagger:
         """Names of one place joined by a slash (``Stepanakert/Khankendi``, as the ``en-dual``
         convention writes them; up to three) are one mention of the places they share, matched
         by the first name, in the case of the one inflected (``в Степанакерте/Ханкенди``:
-        locative), with no suffix of its own: ``normalize`` writes the place once, and with ``en-dual`` gives the same text again."""
+        locative), with no suffix of its own: ``normalize`` writes the place once, and with
+        ``en-dual`` gives the same text again."""
         names = self.table.names
         out: list[tuple] = []
         joined = 0
