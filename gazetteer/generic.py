@@ -64,6 +64,21 @@ def generic_key(text: str) -> str:
     return split_generic(text)[0]
 
 
+def word_sounds(text: str) -> list[tuple[str, str]]:
+    """``(word, its sound)`` for each word of ``text`` that the generic key spells out (no kind
+    word or qualifier): the sounds are the tokens of ``generic_key``, so a query's words can be
+    looked up among the words of stored names (the word stage of resolve.py)."""
+    kinds, quals, _ = _tables()
+    out = []
+    for word in _WORDS.split(_PARENS.sub(" ", text)):
+        tok = fold(word)
+        if tok and tok not in kinds and tok not in quals:
+            sk = skeleton(word)
+            if sk:
+                out.append((word, sk))
+    return out
+
+
 @lru_cache(maxsize=65536)
 def generic_core(text: str) -> str:
     """The words the generic key spells out (no kind word, qualifier or parenthesis), case

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Engine
 
 from .fold import compact
 from .fuzzy import DeletionIndex
+from .generic import GENERIC_PREFIX
 from .keys import SKELETON_PREFIX
 from .models import MembershipModel, NameModel, PlaceModel, SearchKeyModel
 from .records import Membership, Name, Place
@@ -54,6 +55,16 @@ class Index:
     _fuzzy_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     _prefix: object = field(default=None, repr=False)
+    _words: "WordIndex | None" = field(default=None, repr=False)
+
+    @property
+    def words(self) -> "WordIndex":
+        """The words of every stored name by sound (the last-resort word stage), built on first use."""
+        if self._words is None:
+            with self._fuzzy_lock:
+                if self._words is None:
+                    self._words = WordIndex.build(self.keys)
+        return self._words
 
     @property
     def prefixes(self):
@@ -134,3 +145,32 @@ class Index:
 
     def names_of(self, place_id: str) -> list[Name]:
         return [self.names[i] for i in self.by_place.get(place_id, ())]
+
+
+MIN_WORD_SOUND = 3  # sounds shorter than this (ak, su) are in too many names to say anything
+
+
+@dataclass
+class WordIndex:
+    """Sound of a word -> the names that have the word; name -> the words of each of its
+    generic keys (the tokens of ``generic.generic_key``: kind words gone, qualifiers named alike)."""
+    names_of: dict[str, tuple[int, ...]]
+    words_of: dict[int, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def build(cls, keys: dict) -> "WordIndex":
+        names_of: dict[str, set[int]] = defaultdict(set)
+        words_of: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+        for key, entries in keys.items():
+            if not key.startswith(GENERIC_PREFIX):
+                continue
+            words = tuple(key[len(GENERIC_PREFIX):].split(" "))
+            for i, stage, _ in entries:
+                if stage != "generic":
+                    continue
+                words_of[i].append(words)
+                for w in words:
+                    if len(w) >= MIN_WORD_SOUND and not w.startswith("<"):
+                        names_of[w].add(i)
+        return cls({w: tuple(sorted(ids)) for w, ids in names_of.items()},
+                   {i: tuple(ws) for i, ws in words_of.items()})

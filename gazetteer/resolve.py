@@ -17,8 +17,8 @@ from rapidfuzz.distance import OSA
 
 from .errors import InvalidQuery
 from .fold import compact, fold
-from .index import Index
-from .generic import GENERIC_PREFIX, adjective_keys, generic_core, generic_key, split_generic
+from .index import MIN_WORD_SOUND, Index
+from .generic import GENERIC_PREFIX, adjective_keys, generic_core, generic_key, split_generic, word_sounds
 from .keys import SKELETON_PREFIX, skeleton_key
 from .scripts import dominant_script
 from .translit import detect_source, variants
@@ -37,6 +37,7 @@ BANDS: dict[str, tuple[float, str]] = {
     "skeleton": (0.74, "same sound skeleton across romanizations"),
     "generic": (0.69, "same name without generic words (district, village, …), qualifiers in any language"),
     "fuzzy": (0.63, "close spelling (typo)"),
+    "words": (0.47, "some words of the query are words of the name"),
 }
 BAND_WIDTH = 0.05
 # an edit costs 0.2 × edits ÷ letters in the typo band: more than importance can add (0.03), so
@@ -200,6 +201,38 @@ def _fuzzy_candidates(index: Index, q: str, sound: bool = True):
                 if (i, found) not in seen:
                     seen.add((i, found))
                     yield i, "fuzzy", None, weight, len(found[1:] if found[0] in _SOUND_PREFIXES else found)
+
+
+# The word stage, the last resort: when no stage above finds anything, the names that share a
+# word (by sound, kind words aside) with the query: "Kushchinskiy Most" is the place also named
+# Кушчинский, "Kyagrizli-Nasirbeyli" the village Bëyuk-Kyagrizli. A name and query covered less
+# by the shared words rank lower, by up to WORDS_WEIGHT.
+WORDS_WEIGHT = 0.05
+
+
+def _word_candidates(index: Index, q: str):
+    sounds = word_sounds(q)
+    shared = {sk: word for word, sk in sounds if len(sk) >= MIN_WORD_SOUND and sk in index.words.names_of}
+    if not shared:
+        return
+    total = sum(len(sk) for _, sk in sounds)
+    names: set[int] = set()
+    for sk in shared:
+        names.update(index.words.names_of[sk])
+    for i in names:
+        best, met = -1.0, ()
+        for words in index.words.words_of.get(i, ()):
+            spelled = [w for w in words if not w.startswith("<")]
+            hit = [w for w in spelled if w in shared]
+            if not hit:
+                continue
+            letters = sum(len(w) for w in hit)
+            # the share of the name's letters and of the query's that the shared words make up
+            cover = (letters / sum(len(w) for w in spelled) + letters / total) / 2
+            if cover > best:
+                best, met = cover, hit
+        if best >= 0:
+            yield i, "words", None, 0, 0, best, tuple(dict.fromkeys(shared[w] for w in met))
 
 
 def _static_bonus(index: Index, name: Name) -> float:
@@ -452,6 +485,8 @@ def _rank(index: Index, query: Query, found: list, hints: frozenset[str],
     if typos:  # typos only when no spelling of any name matched, or only a loose key did
         # (then by spelling alone after a sound match: near misses in sound add nothing to it)
         found += _fuzzy_candidates(index, query.text, sound=not any(e[1] == "skeleton" for e in found))
+        if not found:
+            found = list(_word_candidates(index, query.text))
     # Only the entries of a place's best stage can win it (bands do not overlap by more than
     # the adjustments), and one name reached twice counts once: score nothing else.
     names, order = index.names, _STAGE_ORDER
@@ -483,6 +518,11 @@ def _rank(index: Index, query: Query, found: list, hints: frozenset[str],
         else:
             dist, length = (entry[3], entry[4]) if len(entry) > 3 else (0, 0)
             score, why = score_name(index, name, stage, query, dist, length, hints, kind_categories)
+            if stage == "words":
+                cover, words = entry[5], entry[6]
+                score -= WORDS_WEIGHT * (1 - cover)
+                why.append(f"shares {', '.join(map(repr, words))} with the query: "
+                           f"{cover:.0%} of the letters of the two, on average")
         cur = best.get(place.id)
         if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
             best[place.id] = (score, i, stage, entry[2], why)
