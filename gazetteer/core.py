@@ -103,12 +103,12 @@ class Gazetteer:
                                 display=lambda pid, lg, yr: _resolve.display_name(idx, pid, lg, yr))
 
     def prepare_for_serving(self) -> None:
-        """Build now what a long-running process would otherwise build on first use: the typo
-        and autocomplete indexes and the option-less ranking of every stored spelling (4.4 s and
+        """Build now what a long-running process would otherwise build on first use: the typo,
+        word and autocomplete indexes and the option-less ranking of every stored spelling (4.4 s and
         43 MB on the full data in the latest benchmark run, the autocomplete index included; see
         ``resolve.build_plain_ranks``). Results do not change."""
         idx = self.index
-        idx.fuzzy, idx.prefixes  # noqa: B018 - built on access
+        idx.fuzzy, idx.words, idx.prefixes  # noqa: B018 - built on access
         if idx.plain_ranks is None:
             idx.plain_ranks = _resolve.build_plain_ranks(idx)
 
