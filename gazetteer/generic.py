@@ -28,6 +28,34 @@ def _data() -> dict:
 
 
 @lru_cache(maxsize=1)
+def _ordinal() -> tuple[frozenset[str], re.Pattern]:
+    """The endings of a number written as an ordinal, as a word of their own after a hyphen
+    (``2-е``, ``1-ci``) and fused (``2nd``)."""
+    endings = frozenset(fold(e) for e in _data()["ordinal_endings"]["endings"])
+    fused = re.compile(r"(\d+)(?:" + "|".join(sorted(map(re.escape, endings), key=len, reverse=True)) + ")")
+    return endings, fused
+
+
+def _tokens(text: str):
+    """``(word, folded token)`` for each word of a name, parentheses aside; an ordinal's ending
+    goes, its number stays (``Шихлы 2-е`` and ``Shikhly 2`` have the same words)."""
+    endings, fused = _ordinal()
+    last = ""
+    for word in _WORDS.split(_PARENS.sub(" ", text)):
+        tok = fold(word)
+        if not tok:
+            continue
+        if last.isdigit() and tok in endings:
+            continue
+        last = tok
+        if tok[0].isdigit():
+            m = fused.fullmatch(tok)
+            if m:
+                word = tok = last = m.group(1)
+        yield word, tok
+
+
+@lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, frozenset[str]], dict[str, str], dict]:
     data = _data()
     kinds = {fold(w): frozenset(v.split()) for w, v in data["kind_words"].items()}
@@ -43,10 +71,7 @@ def split_generic(text: str) -> tuple[str, frozenset[str]]:
     """``(generic key or "", kinds hinted by dropped words)``."""
     kinds, quals, _ = _tables()
     tokens, hints = [], set()
-    for word in _WORDS.split(_PARENS.sub(" ", text)):
-        tok = fold(word)
-        if not tok:
-            continue
+    for word, tok in _tokens(text):
         if tok in kinds:
             hints |= kinds[tok]
         elif tok in quals:
@@ -70,9 +95,8 @@ def word_sounds(text: str) -> list[tuple[str, str]]:
     looked up among the words of stored names (the word stage of resolve.py)."""
     kinds, quals, _ = _tables()
     out = []
-    for word in _WORDS.split(_PARENS.sub(" ", text)):
-        tok = fold(word)
-        if tok and tok not in kinds and tok not in quals:
+    for word, tok in _tokens(text):
+        if tok not in kinds and tok not in quals:
             sk = skeleton(word)
             if sk:
                 out.append((word, sk))
@@ -86,9 +110,8 @@ def generic_core(text: str) -> str:
     (``Verkhniy Karkhun`` → ``karkhun``)."""
     kinds, quals, _ = _tables()
     words = []
-    for word in _WORDS.split(_PARENS.sub(" ", text)):
-        tok = fold(word)
-        if tok and tok not in kinds and tok not in quals:
+    for word, tok in _tokens(text):
+        if tok not in kinds and tok not in quals:
             words.append(word.casefold())
     return " ".join(sorted(words))
 
