@@ -37,6 +37,7 @@ class Gazetteer:
         self.auto_build = auto_build
         self._index: Index | None = None
         self._lock = threading.Lock()
+        self._tagger_lock = threading.Lock()  # apart from _lock: making the tagger may load the index
         self.data_version: str | None = None
 
     # -- loading -------------------------------------------------------------------------
@@ -70,9 +71,10 @@ class Gazetteer:
             engine.dispose()
 
     def reload(self) -> None:
-        """Drop the loaded index; the next call loads (and if needed rebuilds) again."""
-        with self._lock:
+        """Drop the loaded index and tagger; the next call loads (and if needed rebuilds) again."""
+        with self._tagger_lock, self._lock:
             self._index = None
+            self.__dict__.pop("_tagger", None)
 
     # -- look-up vocabulary ----------------------------------------------------------------
     def get(self, place_id: str, default=None) -> Place | None:
@@ -247,21 +249,38 @@ class Gazetteer:
 
     # -- text tagging (gazetteer.tagging; docs/TAGGING.md) ---------------------------------------
     def tagger(self):
-        """The text tagger over this gazetteer's names, built once from the loaded index.
-        It pickles small (key tables, not the Gazetteer): ship it to worker processes."""
-        idx = self.index
-        cached = self.__dict__.get("_tagger")
-        if cached is not None and cached[0] is idx:
-            return cached[1]
-        with self._lock:  # not held while loading the index above (the lock is not re-entrant)
-            cached = self.__dict__.get("_tagger")
-            if cached is None or cached[0] is not idx:
+        """The text tagger over this gazetteer's names, made once. It pickles small (key tables,
+        not the Gazetteer): ship it to worker processes. When the key tables of the current data
+        are cached (``gazetteer build`` writes them), a process that only tags never loads the
+        index: ``gazetteer tag`` starts in about half the time and memory."""
+        tagger = self.__dict__.get("_tagger")
+        if tagger is not None:
+            return tagger
+        with self._tagger_lock:
+            tagger = self.__dict__.get("_tagger")
+            if tagger is None:
                 from .tagging import Tagger
-                from .tagging.cache import load_keytable
+                from .tagging.cache import load_keytable, read_keytable
 
-                table = load_keytable(idx, self.data_version, self.url)
-                cached = self.__dict__["_tagger"] = (idx, Tagger(table))
-        return cached[1]
+                table = read_keytable(self._current_version(), self.url) if self._index is None else None
+                if table is None:
+                    table = load_keytable(self.index, self.data_version, self.url)
+                tagger = self.__dict__["_tagger"] = Tagger(table)
+        return tagger
+
+    def _current_version(self) -> str | None:
+        """The data version of the database, built first if it is missing or stale (as loading
+        the index would), without loading the index."""
+        if self.auto_build:
+            self.data_version = ensure_built(self.url, self.data_dir)
+            return self.data_version
+        from .build import read_meta
+
+        engine = create_engine(serving_url(self.url))
+        try:
+            return (read_meta(engine) or {}).get("data_version")
+        finally:
+            engine.dispose()
 
     def tag(self, text: str, *, min_confidence: float = 0.0) -> list:
         """Every place mention in ``text``: exact code-point offsets into ``text``, surface, stem

@@ -166,3 +166,59 @@ def test_build_writes_the_tagger_cache_so_starts_load_it(mini_data, tmp_path, mo
     monkeypatch.setattr(cache, "build_keytable", no_build)
     gz = Gazetteer(url, data_dir=mini_data, auto_build=False)
     assert [m.id for m in gz.tag("в Шуше")] == ["shusha-town"]
+
+
+@pytest.mark.parametrize("auto_build", [False, True])
+def test_a_process_that_only_tags_never_loads_the_index(mini_data, tmp_path, monkeypatch, auto_build):
+    """With the key tables of the current data cached, tagger() reads them alone: ``gazetteer
+    tag`` starts without the index (half the time and memory on the full data)."""
+    from gazetteer import Gazetteer
+    from gazetteer.build import build
+    from gazetteer.index import Index
+
+    monkeypatch.delenv("GAZETTEER_CACHE_DIR", raising=False)
+    url = f"sqlite:///{tmp_path / 'built.sqlite'}"
+    build(mini_data, url)
+    expected = [m.to_dict() for m in Gazetteer(url, data_dir=mini_data).tag("в Шуше и Şuşada")]
+
+    def no_load(*a, **k):
+        raise AssertionError("the index was loaded")
+    monkeypatch.setattr(Index, "load", no_load)
+    gz = Gazetteer(url, data_dir=mini_data, auto_build=auto_build)
+    assert [m.to_dict() for m in gz.tag("в Шуше и Şuşada")] == expected
+    assert gz._index is None
+
+
+def test_cached_tables_of_other_data_are_not_read(mini_data, tmp_path, monkeypatch):
+    """The cache file carries the data version it was built from: a file of other data under
+    the expected name (copied, renamed) is ignored, and the tables are built from the index."""
+    import pickle
+
+    from gazetteer import Gazetteer
+    from gazetteer.build import build
+    from gazetteer.tagging import cache
+
+    monkeypatch.delenv("GAZETTEER_CACHE_DIR", raising=False)
+    url = f"sqlite:///{tmp_path / 'built.sqlite'}"
+    build(mini_data, url)
+    [path] = tmp_path.glob("tagger-*.pickle")
+    table = pickle.loads(path.read_bytes())
+    assert table.version and path.name.startswith(f"tagger-{table.version[:16]}-")
+    table.version = "0" * 16
+    path.write_bytes(pickle.dumps(table))
+    assert cache.read_keytable(Gazetteer(url, data_dir=mini_data, auto_build=False)._current_version(), url) is None
+    built = []
+    real = cache.build_keytable
+    monkeypatch.setattr(cache, "build_keytable", lambda index: built.append(1) or real(index))
+    gz = Gazetteer(url, data_dir=mini_data, auto_build=False)
+    assert [m.id for m in gz.tag("в Шуше")] == ["shusha-town"] and built == [1]
+
+
+def test_reload_drops_the_tagger(mini_data, mini_db):
+    from gazetteer import Gazetteer
+
+    gz = Gazetteer(mini_db, data_dir=mini_data)
+    first = gz.tagger()
+    assert gz.tagger() is first
+    gz.reload()
+    assert gz.tagger() is not first

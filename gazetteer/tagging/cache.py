@@ -16,7 +16,7 @@ from pathlib import Path
 from .keytable import KeyTable, build_keytable
 
 HERE = Path(__file__).parent
-FORMAT = 3  # bump when KeyTable changes shape
+FORMAT = 4  # bump when KeyTable changes shape
 
 
 def _tables_hash() -> str:
@@ -45,22 +45,37 @@ def cache_dir(db_url: str | None) -> Path | None:
         return None
 
 
-def load_keytable(index, data_version: str | None, db_url: str | None) -> KeyTable:
+def _path(data_version: str | None, db_url: str | None) -> Path | None:
     folder = cache_dir(db_url) if data_version else None
-    if folder is None:
-        return build_keytable(index)
-    path = folder / f"tagger-{data_version[:16]}-{_tables_hash()}.pickle"
+    return folder / f"tagger-{data_version[:16]}-{_tables_hash()}.pickle" if folder is not None else None
+
+
+def read_keytable(data_version: str | None, db_url: str | None) -> KeyTable | None:
+    """The cached key tables of a data version, or None when there are none (yet): what a
+    process that only tags reads, without loading the index (``Gazetteer.tagger``)."""
+    path = _path(data_version, db_url)
+    if path is None:
+        return None
     try:
         with path.open("rb") as fh:
             table = pickle.load(fh)
-        if isinstance(table, KeyTable) and len(table.names) == len(index.names):
-            return table
-    except Exception:  # missing, truncated, foreign or corrupt (pickle raises many kinds): rebuild
-        pass
+    except Exception:  # missing, truncated, foreign or corrupt (pickle raises many kinds)
+        return None
+    return table if isinstance(table, KeyTable) and table.version == data_version else None
+
+
+def load_keytable(index, data_version: str | None, db_url: str | None) -> KeyTable:
+    table = read_keytable(data_version, db_url)
+    if table is not None and len(table.names) == len(index.names):
+        return table
     table = build_keytable(index)
+    table.version = data_version or ""
+    path = _path(data_version, db_url)
+    if path is None:
+        return table
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tagger-", suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tagger-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

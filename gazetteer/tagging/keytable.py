@@ -55,6 +55,7 @@ class KeyTable:
     keys: dict[str, tuple] = field(default_factory=dict)
     ambiguous_words: frozenset[str] = frozenset()
     near: tuple = ()  # per place, the places within 30 km of it (context.near_lists)
+    version: str = ""  # the data version the tables were built from (cache.py checks it)
 
 
 def _separator_variants(text: str) -> list[str]:
