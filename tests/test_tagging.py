@@ -621,6 +621,29 @@ def test_an_adjective_alone_names_a_district_only_in_a_list(tagger, text, expect
     assert spans(tagger, text) == expected
 
 
+PROVINCES = [("am-ar", "province", 39.9, 44.7, "AM", None), ("am-kt", "province", 40.4, 44.6, "AM", None),
+             ("am-vd", "province", 39.8, 45.4, "AM", None), ("karabakh-khanate", "historical_state", 39.8, 46.7, "AZ", None)]
+PROVINCE_NAMES = [("am-ar", "Араратская область", "ru", "exonym", "russia", "", "", "1"),
+                  ("am-kt", "Котайкская область", "ru", "exonym", "russia", "", "", "1"),
+                  ("am-vd", "Вайоцдзорская область", "ru", "exonym", "russia", "", "", "1"),
+                  ("karabakh-khanate", "Карабахское ханство", "ru", "exonym", "russia", "", "", "1")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("в Араратскую, Котайкскую и Вайоцдзорскую области",  # the plural of область ends the list
+     [("Араратскую", "am-ar"), ("Котайкскую", "am-kt"), ("Вайоцдзорскую области", "am-vd")]),
+    ("в Араратской и Котайкской областях", [("Араратской", "am-ar"), ("Котайкской областях", "am-kt")]),
+    ("в Араратскую, Котайкскую и Вайоцдзорскую область",  # or its singular, in the same case
+     [("Араратскую", "am-ar"), ("Котайкскую", "am-kt"), ("Вайоцдзорскую область", "am-vd")]),
+    ("в Араратской и Котайкскую область", [("Котайкскую область", "am-kt")]),  # cases differ: no list
+    ("Араратской дорогой и Котайкской области", [("Котайкской области", "am-kt")]),  # no list
+    ("крепость Карабахского ханства", [("Карабахского ханства", "karabakh-khanate")]),  # neuter nouns decline
+    ("в Карабахском ханстве", [("Карабахском ханстве", "karabakh-khanate")]),
+])
+def test_a_list_of_adjectives_ends_in_the_kind_word_singular_or_plural(tmp_path, text, expected):
+    assert spans(tagger_of(tmp_path, PROVINCES, PROVINCE_NAMES), text) == expected
+
+
 def test_an_adjective_that_is_no_mention_still_sets_the_context(tagger):
     # "Агдамский винзавод" is no mention, but the text is about Ağdam: the district and the town
     # get the coherence a mention of the district would give them

@@ -16,7 +16,7 @@ from pathlib import Path
 from .keytable import KeyTable, build_keytable
 
 HERE = Path(__file__).parent
-FORMAT = 4  # bump when KeyTable changes shape
+FORMAT = 5  # bump when KeyTable changes shape
 
 
 def _tables_hash() -> str:

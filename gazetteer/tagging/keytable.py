@@ -56,6 +56,9 @@ class KeyTable:
     ambiguous_words: frozenset[str] = frozenset()
     near: tuple = ()  # per place, the places within 30 km of it (context.near_lists)
     version: str = ""  # the data version the tables were built from (cache.py checks it)
+    # the list-head nouns in the singular, every case, folded: a list may end in one
+    # ("Араратскую, Котайкскую и Вайоцдзорскую область"; see Tagger._lists_only)
+    list_heads: frozenset = frozenset()
 
 
 def _separator_variants(text: str) -> list[str]:
@@ -232,6 +235,8 @@ def build_keytable(index, rules: dict | None = None) -> KeyTable:
                 related[p].add(c)
     t.related = [tuple(sorted(r)) for r in related]
     t.near = near_lists(t.coords)
+    t.list_heads = frozenset(fold_chars(form) for lang, heads in b.rules.get("list_heads", {}).items()
+                             for head in heads for form, _ in forms(head, lang))
     by_place: list[list[int]] = [[] for _ in t.place_ids]
     for i, n in enumerate(index.names):
         pno = place_no.get(n.place_id)

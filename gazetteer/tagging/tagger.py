@@ -307,23 +307,28 @@ class Tagger:
 
     def _lists_only(self, scan: str, spans: list[tuple]) -> tuple[list[tuple], list[tuple]]:
         """A list member's adjective alone (``Гадрутском`` of ``Гадрутском и Мартунинском
-        районах``) names the place only in a list that ends with the plural kind word; elsewhere
-        it is an adjective (``Товузском направлении``, ``Агдамский винзавод``), not a mention.
-        Returns the spans kept and the adjectives dropped."""
+        районах``) names the place only in a list that ends with the kind word: in the plural, or
+        in the singular of the adjective's case (``в Араратскую, Котайкскую и Вайоцдзорскую
+        область``); elsewhere it is an adjective (``Товузском направлении``, ``Агдамский
+        винзавод``), not a mention. Returns the spans kept and the adjectives dropped."""
         adjective, plural = self._adjective_cases, self._plural_cases
         coordinated = self._kind_words.coordinated
         out: list[tuple] = []
         dropped: list[tuple] = []
-        listed = False  # the span after this one continues a list that ends in the plural
+        listed: bool | None = False  # the span after this one ends or continues such a list
         for k in range(len(spans) - 1, -1, -1):
             sp = spans[k]
             if sp[3] in adjective:
+                if listed is None:  # the span after names a place with the singular kind word
+                    after = spans[k + 1]
+                    listed = _case_of(after[3]) == _case_of(sp[3]) and \
+                        scan[after[0]:after[1]].rpartition(" ")[2] in self.table.list_heads
                 listed = listed and coordinated(scan, sp[1], spans[k + 1][0])
                 if not listed:
                     dropped.append(sp)
                     continue
             else:
-                listed = sp[3] in plural
+                listed = True if sp[3] in plural else None
             out.append(sp)
         out.reverse()
         dropped.reverse()  # in text order, as _paragraph_places reads them
@@ -730,6 +735,11 @@ def _is_bare(case: str) -> bool:
 
 def _is_list_adjective(case: str) -> bool:
     return case.rpartition(":")[2].startswith("adj.")  # "ru:adj.loc" (keytable._add_list_forms)
+
+
+def _case_of(case: str) -> str:
+    """The case alone: ``ru:adj.acc``, ``ru:pl.acc`` and ``ru:acc`` are all ``acc``."""
+    return case.rpartition(":")[2].rpartition(".")[2]
 
 
 def _is_list_plural(case: str) -> bool:
