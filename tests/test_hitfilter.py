@@ -3,6 +3,8 @@ by ``pip install`` where a C compiler is) gives exactly what the Python one give
 from __future__ import annotations
 
 import os
+import unicodedata
+from array import array
 
 import pytest
 from hypothesis import given, strategies as st
@@ -96,3 +98,72 @@ def test_tagger_is_the_same_with_either(monkeypatch, gz):
         got[name] = [m.to_dict() for m in tagger.tag(text)]
     assert got["python"] == got["compiled"]
     assert len(got["python"]) >= 8
+
+
+# -- the compiled fold (textfold.fold_block's common case) ---------------------------------------
+from gazetteer.tagging import textfold  # noqa: E402
+
+FOLD_ALPHABET = ("ŞşİıIiƏəǝƎAaBbÇçÖöÜüĞğXxQqOoạâậé"  # Azerbaijani, the dotted İ, the turned e, marks stacked
+                 "ШшУуАаЁёЙйЪъѢѣІіѲѳѴѵ"  # Russian, old letters included
+                 "ՇշՈւԻիԵեՎվևԱա"  # Armenian, and its ligature
+                 "ΣσςΟο"  # Greek, the final sigma
+                 "\u0301\u0307\u0308\u0323\u0340\u1161가ыкг"  # combining marks, a Hangul vowel, a syllable
+                 "'’ʻ‘-–—\u2011 \t\xa0\u3000\n\r\x00\u200b\u00ad\ufeff"  # apostrophes, dashes, spaces, line ends, invisibles
+                 "K\u212a\u2126😀.,«»()0123")  # the Kelvin and Ohm signs (NFC changes them), beyond the BMP
+
+
+def _python_fold(block):
+    fast, textfold._fold_fast = textfold._fold_fast, None
+    try:
+        return textfold.fold_block(block)
+    finally:
+        textfold._fold_fast = fast
+
+
+def _same(a, b):
+    return (a.text, a._points, a._deltas, a._starts, a._ends) == (b.text, b._points, b._deltas, b._starts, b._ends)
+
+
+@pytest.mark.skipif(textfold._fold_fast is None, reason="extension not built")
+@pytest.mark.parametrize("block, compiled", [
+    ("Şuşa İSTANBUL\nx\n\nY\n\n\nZ", True),  # line breaks as break_lines has them; İ folds to i
+    ("Степана-\nкерт, Nagorno-\n  Karabakh", True),  # hyphenated at a line end, spaces after the break
+    ("a \nb\n c\n\n d", True),
+    ("въ Шушѣ – ǝ\tq’da", True),
+    ("", True),
+    ("e\u0301", False),  # decomposed: the Python path composes it
+    ("Шуша\u0301 ы\u0301", True),  # a stress mark NFC keeps (no letter а́ or ы́)
+    ("к\u0301", False),  # … but ќ is one letter
+    ("a\u0323\u0301", False), ("ы\u0301\u0323", False),  # out of canonical order: not NFC
+    ("Ö\u0323", False), ("â\u0323", False), ("ạ\u0302", False),  # NFC reorders or composes them
+    ("é\u0301", True),
+    ("ΟΔΟΣ", False),  # a final sigma: lower() reads the next letter
+    ("a\r\nb", False), ("x\u200by", False), ("emoji 😀", False), ("Ω\u2126", False),
+])
+def test_compiled_fold_cases(block, compiled):
+    assert (textfold._fold_fast(block, *textfold.fast_fold_tables()) is not None) == compiled
+    assert _same(textfold.fold_block(block), _python_fold(block))
+
+
+@pytest.mark.skipif(textfold._fold_fast is None, reason="extension not built")
+@given(st.text(FOLD_ALPHABET, max_size=40))
+def test_compiled_fold_equals_python(block):
+    fast = textfold._fold_fast(block, *textfold.fast_fold_tables())
+    assert _same(textfold.fold_block(block), _python_fold(block))
+    if fast is not None:  # whatever it folds, it folds as the Python steps do
+        text, hyphen, spaces = fast
+        assert text == textfold.fold_chars(block) and unicodedata.is_normalized("NFC", block)
+        assert hyphen == ("-\n" in block) and spaces == ("  " in text)
+
+
+@given(st.text(max_size=30))
+def test_the_table_folds_as_fold_chars(text):
+    table = array("I")
+    table.frombytes(textfold.fast_fold_tables()[0])
+    for ch in text:
+        c = ord(ch)
+        if c < len(table) and table[c] != 0xFFFFFFFF:
+            if table[c] & 0xFF000000 == 0x80000000:  # a combining mark of that class, kept as it is
+                assert unicodedata.combining(ch) == table[c] & 0xFF and textfold.fold_chars(ch) == ch
+            else:
+                assert chr(table[c] & 0x1FFFFF) == textfold.fold_chars(ch) or ch == "\n"

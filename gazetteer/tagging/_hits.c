@@ -129,14 +129,118 @@ error:
     return NULL;
 }
 
+/* fold_fast(block, table, pairs) -> (scan text, hyphen, spaces) or None
+ *
+ * The common case of textfold.fold_block in one pass: the line breaks of break_lines (a "\n\n"
+ * pair stays, any other "\n" is a space) and, for every other character, table[c]: the
+ * character fold_chars makes of it (its replacement, then lower()). table is a bytes object of
+ * native uint32, one per code point below its length (the fold in the low 21 bits, above them the
+ * canonical class its decomposition ends with: a mark of a lower class after it makes the block
+ * non-NFC, as Ö + dot below); 0xFFFFFFFF marks a character this pass
+ * does not fold (one that may make the block non-NFC, a zero-width one, one whose lower() grows,
+ * "\r", NUL); 0x80000000 | class marks a combining mark of that canonical class, kept where
+ * the block stays NFC with it: after the marks of a lower class, and where (the letter before it
+ * << 21 | it) is not in pairs, the compositions that end with a mark. hyphen: the block has "-" just before a "\n"; spaces: the scan text has two
+ * spaces in a row (fold_block's cheap tests, on the way). None when the block has a character
+ * the pass does not fold or one beyond the table: the caller then takes the Python path, which
+ * gives the same text (tests/test_hitfilter.py). */
+static PyObject *
+fold_fast(PyObject *self, PyObject *args)
+{
+    PyObject *block, *pairs;
+    Py_buffer table;
+    if (!PyArg_ParseTuple(args, "Uy*O", &block, &table, &pairs))
+        return NULL;
+    if (!PyAnySet_Check(pairs)) {
+        PyBuffer_Release(&table);
+        PyErr_SetString(PyExc_TypeError, "pairs must be a set");
+        return NULL;
+    }
+    const uint32_t *map = (const uint32_t *)table.buf;
+    const Py_ssize_t size = table.len / (Py_ssize_t)sizeof(uint32_t);
+    const int kind = PyUnicode_KIND(block);
+    const void *data = PyUnicode_DATA(block);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(block);
+    Py_UCS4 *out = PyMem_Malloc((n ? n : 1) * sizeof(Py_UCS4));
+    if (out == NULL) {
+        PyBuffer_Release(&table);
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t i = 0;
+    int hyphen = 0, spaces = 0;
+    Py_UCS4 last = 0;  /* the block's character before this one */
+    Py_UCS4 starter = 0;  /* the last character that is no combining mark */
+    uint32_t last_class = 0;  /* the combining class of the character before this one */
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '\n') {
+            last_class = 0;
+            starter = c;
+            hyphen |= last == '-';
+            if (i + 1 < n && PyUnicode_READ(kind, data, i + 1) == '\n') {
+                out[i] = out[i + 1] = '\n';
+                i += 2;
+            } else {
+                out[i] = ' ';
+                spaces |= i > 0 && out[i - 1] == ' ';
+                i++;
+            }
+            last = '\n';
+            continue;
+        }
+        uint32_t m = (Py_ssize_t)c < size ? map[c] : 0xFFFFFFFFu;
+        if (m != 0xFFFFFFFFu && (m & 0x80000000u)) {
+            /* a combining mark (its class in the low byte): the block stays NFC while the marks
+             * after a letter come in canonical order and none composes with that letter */
+            uint32_t cls = m & 0xFFu;
+            PyObject *pair = PyLong_FromUnsignedLongLong(((unsigned long long)starter << 21) | c);
+            int composes = pair == NULL ? -1 : PySet_Contains(pairs, pair);
+            Py_XDECREF(pair);
+            if (composes < 0) {
+                PyMem_Free(out);
+                PyBuffer_Release(&table);
+                return NULL;
+            }
+            if (cls < last_class || composes)
+                m = 0xFFFFFFFFu;
+            else {
+                out[i] = c;  /* fold_chars leaves a mark as it is */
+                last_class = cls;
+                last = c;
+                i++;
+                continue;
+            }
+        }
+        if (m == 0xFFFFFFFFu) {
+            PyMem_Free(out);
+            PyBuffer_Release(&table);
+            Py_RETURN_NONE;
+        }
+        last_class = (m >> 21) & 0xFFu;  /* the class its decomposition ends with (Ö: 230) */
+        starter = c;
+        out[i] = m & 0x1FFFFFu;
+        spaces |= out[i] == ' ' && i > 0 && out[i - 1] == ' ';
+        last = c;
+        i++;
+    }
+    PyBuffer_Release(&table);
+    PyObject *text = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, n);
+    PyMem_Free(out);
+    if (text == NULL)
+        return NULL;
+    return Py_BuildValue("(NOO)", text, hyphen ? Py_True : Py_False, spaces ? Py_True : Py_False);
+}
+
 static PyMethodDef methods[] = {
+    {"fold_fast", fold_fast, METH_VARARGS,
+     "fold_fast(block, table, pairs) -> (scan text, hyphen before a line break, two spaces) or None for the Python path"},
     {"prefilter", prefilter, METH_VARARGS,
      "prefilter(s, found, special, tail_heads, known_tails) -> [(key, start, end, tail or None)]"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "gazetteer.tagging._hits", "The tagger's first hit filter, compiled.", -1, methods,
+    PyModuleDef_HEAD_INIT, "gazetteer.tagging._hits", "The tagger's first hit filter and its common fold, compiled.", -1, methods,
 };
 
 PyMODINIT_FUNC

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..fold import APOSTROPHES
 
@@ -40,6 +42,51 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 
 _TABLE = str.maketrans(dict(_REPLACEMENTS))
+
+try:  # the common case of fold_block in one compiled pass (the optional C extension, _hits.c)
+    from ._hits import fold_fast as _fold_fast
+except ImportError:  # built without a C compiler: the Python steps below do it all
+    _fold_fast = None
+
+FAST_FOLD_SIZE = 0x3000  # the compiled pass knows the characters below this: every script of the region
+_UNFOLDED = 0xFFFFFFFF
+_MARK = 0x80000000  # | the canonical combining class
+
+
+@lru_cache(maxsize=1)
+def fast_fold_tables() -> tuple[bytes, frozenset[int]]:
+    """What the compiled pass (``_hits.fold_fast``) folds with: per code point below
+    FAST_FOLD_SIZE, what ``fold_chars`` makes of it (with, from bit 21, the combining class its
+    decomposition ends with), _MARK | its class for a combining mark, or
+    _UNFOLDED for a character it leaves to the Python path: one that NFC changes or that may
+    compose with the character before it, a zero-width one, one whose ``lower()`` grows or
+    depends on the next letter (Σ), and the line ends ``\r`` and NUL that ``break_lines`` reads
+    in context; and the pairs (letter << 21 | mark) that compose. A text whose marks follow
+    their letters in canonical order and compose with none of them is NFC, and its scan text is
+    these characters' folds, line breaks aside (the marks stay, as ``fold_chars`` leaves them)."""
+    composed_second, pairs = set(range(0x1160, 0x1200)), set()  # Hangul vowels and finals compose algorithmically
+    for c in range(FAST_FOLD_SIZE):
+        parts = unicodedata.decomposition(chr(c)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            first, second = int(parts[0], 16), int(parts[1], 16)
+            composed_second.add(second)
+            pairs.add(first << 21 | second)
+    table = array("I", [_UNFOLDED]) * FAST_FOLD_SIZE
+    for c in range(FAST_FOLD_SIZE):
+        ch = chr(c)
+        if ch in "\r\x00\u03a3" or ch in _INVISIBLE or unicodedata.normalize("NFC", ch) != ch:
+            continue
+        if unicodedata.combining(ch):
+            if ch.translate(_TABLE).lower() == ch:
+                table[c] = _MARK | unicodedata.combining(ch)
+            continue
+        if c in composed_second:
+            continue
+        folded = ch.translate(_TABLE).lower()
+        if len(folded) == 1:
+            # and the class its decomposition ends with: Ö + dot below is not NFC (Ọ̈ is)
+            table[c] = ord(folded) | unicodedata.combining(unicodedata.normalize("NFD", ch)[-1]) << 21
+    return table.tobytes(), frozenset(pairs)
 
 
 def fold_chars(text: str) -> str:
@@ -108,18 +155,24 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?:\r\n|\r|\n)[ \t]*(?=[^\W\d_])")
 
 
 def fold_block(block: str) -> Folded:
-    if not unicodedata.is_normalized("NFC", block) or any(c in block for c in _INVISIBLE):
-        return _fold_slow(block)
-    text = fold_chars(block)
+    fast = _fold_fast(block, *fast_fold_tables()) if _fold_fast is not None else None
+    if fast is not None:
+        text, hyphen, spaces = fast
+    else:
+        if not unicodedata.is_normalized("NFC", block) or any(c in block for c in _INVISIBLE):
+            return _fold_slow(block)
+        text = fold_chars(block)
+        hyphen = "-\n" in block or "-\r" in block  # the cheap test first (~1 ms/MB): an ASCII hyphen just before the break
+        spaces = "  " in text
     # Scan characters cut out, as (start, end): a hyphen and its line break where the next line
     # goes on in lower case (one word: Степана-⏎керт is Степанакерт), the line break alone
     # before a capital (a hyphenated name: Nagorno-⏎Karabakh, Şuşa-⏎Xankəndi); and runs of
     # spaces but their first (a two-word name matches across a line break or a double space).
     cuts = []
-    if "-\n" in block or "-\r" in block:  # the cheap test first (~1 ms/MB): an ASCII hyphen just before the break
+    if hyphen:
         for m in _LINE_END_HYPHEN.finditer(block):
             cuts.append((m.start(), m.end()) if block[m.end()].islower() else (m.start() + 1, m.end()))
-    if "  " in text:
+    if spaces:
         cuts += [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(text)]
     if not cuts:
         return Folded(text)
