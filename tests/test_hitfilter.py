@@ -167,3 +167,60 @@ def test_the_table_folds_as_fold_chars(text):
                 assert unicodedata.combining(ch) == table[c] & 0xFF and textfold.fold_chars(ch) == ch
             else:
                 assert chr(table[c] & 0x1FFFFF) == textfold.fold_chars(ch) or ch == "\n"
+
+
+# -- the compiled span loop (Tagger._hits's common case) ---------------------------------------------
+@pytest.mark.skipif(hitfilter.spans_c is None, reason="extension not built")
+@given(st.text("ŞşAaBbLlİıXxQqNnƏə'’- .\n,!" "ШшУуАаНнЕеКкРр" "ՇշՈւԻիԵեՄմ", max_size=80))
+def test_tagger_spans_equal_with_and_without_the_compiled_loop(monkeypatch_text):
+    """The same spans, cues and flags from the compiled loop and the Python one (the tagger of the
+    shared mini dataset, on random texts made of its names' letters and some punctuation)."""
+    from gazetteer.tagging import tagger as tagger_module
+    from gazetteer.tagging.textfold import fold_block
+
+    tagger = _mini_tagger()
+    folded = fold_block(monkeypatch_text)
+    with_c = tagger._hits(monkeypatch_text, folded)
+    real, tagger_module.spans_c = tagger_module.spans_c, None
+    try:
+        without = tagger._hits(monkeypatch_text, folded)
+    finally:
+        tagger_module.spans_c = real
+    assert with_c == without
+
+
+_MINI = []
+
+
+def _mini_tagger():
+    if not _MINI:
+        import tempfile
+        from pathlib import Path
+
+        from conftest import write_dataset
+        from gazetteer import Gazetteer
+
+        base = Path(tempfile.mkdtemp(prefix="gz-spans-"))
+        _MINI.append(Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=write_dataset(base / "data")).tagger())
+    return _MINI[0]
+
+
+@pytest.mark.skipif(hitfilter.spans_c is None, reason="extension not built")
+@pytest.mark.parametrize("text", [
+    "в Шуше и Şuşada, Şuşa'nın küçələri; ŞUŞA. Şuşa-Xankəndi yolu",
+    "Bala kənd. bala. Bala\n\nKənd, Nizami Gəncəvi, şair Füzuli, Şuşa\n\nrayonu",
+    "Stepanakert's market, Nagorno-Karabakh\nregion; Mir-Bashir",
+])
+def test_tagger_spans_equal_on_names(text):
+    from gazetteer.tagging import tagger as tagger_module
+    from gazetteer.tagging.textfold import fold_block
+
+    tagger = _mini_tagger()
+    folded = fold_block(text)
+    with_c = tagger._hits(text, folded)
+    real, tagger_module.spans_c = tagger_module.spans_c, None
+    try:
+        without = tagger._hits(text, folded)
+    finally:
+        tagger_module.spans_c = real
+    assert with_c == without and with_c[0]

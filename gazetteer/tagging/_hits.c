@@ -231,7 +231,232 @@ fold_fast(PyObject *self, PyObject *args)
     return Py_BuildValue("(NOO)", text, hyphen ? Py_True : Py_False, spaces ? Py_True : Py_False);
 }
 
+/* Is the character at pos the first of a sentence (block text): nothing but spaces, tabs and
+ * \r before it back to the text's start, a line break or a sentence end (Tagger._sentence_initial). */
+static int
+sentence_initial(int kind, const void *data, Py_ssize_t pos, PyObject *ends)
+{
+    Py_ssize_t i = pos - 1;
+    while (i >= 0) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c != ' ' && c != '\t' && c != 0xA0 && c != '\r')
+            break;
+        i--;
+    }
+    if (i < 0)
+        return 1;
+    Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    return c == '\n' || PyUnicode_FindChar(ends, c, 0, PyUnicode_GET_LENGTH(ends), 1) >= 0;
+}
+
+/* spans(hits, payloads, s, block, ambiguous_words, sentence_end, apostrophe_tails, clitic_cases,
+ *       adjective_cases, max_unknown_tail, out, slow) -> whether a list adjective was seen
+ *
+ * The loop of Tagger._hits over the prefiltered hits, for a block whose scan text s has the
+ * block's own offsets (Folded.is_identity): each group of a hit's key whose tails take the hit's
+ * tail, whose case rule the block's letters meet and whose flags allow it gives a span (start,
+ * end, stem end, case, members, member set) appended to out. A hit whose key is a cue, a feature
+ * word or a homoglyph marker goes to slow(key, start, end, tail), the same loop in Python, which
+ * appends to out too: the spans stay in the hits' order. The flags are tagger.py's. */
+#define AMBIGUOUS_WORD 1
+#define HAS_SPACE 2
+#define AMBIGUOUS_FORM 16
+#define LIST_ADJECTIVE 32
+#define CUES (4 | 8 | 64 | 128)
+
+static PyObject *
+spans(PyObject *self, PyObject *args)
+{
+    PyObject *hits, *payloads, *s, *block, *ambiguous_words, *ends, *apostrophe_tails, *clitic_cases;
+    PyObject *adjective_cases, *out, *slow;
+    Py_ssize_t max_unknown;
+    if (!PyArg_ParseTuple(args, "O!O!UUOUO!OOnO!O", &PyList_Type, &hits, &PyList_Type, &payloads, &s, &block,
+                          &ambiguous_words, &ends, &PyDict_Type, &apostrophe_tails, &clitic_cases,
+                          &adjective_cases, &max_unknown, &PyList_Type, &out, &slow))
+        return NULL;
+    if (!PyAnySet_Check(ambiguous_words) || !PyAnySet_Check(clitic_cases) || !PyAnySet_Check(adjective_cases)) {
+        PyErr_SetString(PyExc_TypeError, "ambiguous_words, clitic_cases and adjective_cases must be sets");
+        return NULL;
+    }
+    if (PyUnicode_GET_LENGTH(s) != PyUnicode_GET_LENGTH(block)) {
+        PyErr_SetString(PyExc_ValueError, "the scan text and the block differ in length");
+        return NULL;
+    }
+    const int bkind = PyUnicode_KIND(block);
+    const void *bdata = PyUnicode_DATA(block);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(block);
+    const Py_ssize_t n_payloads = PyList_GET_SIZE(payloads);
+    int adjectives = 0;
+    PyObject *empty = PyUnicode_FromStringAndSize("", 0);
+    if (empty == NULL)
+        return NULL;
+
+    for (Py_ssize_t h = 0; h < PyList_GET_SIZE(hits); h++) {
+        PyObject *hit = PyList_GET_ITEM(hits, h);
+        if (!PyTuple_Check(hit) || PyTuple_GET_SIZE(hit) != 4) {
+            PyErr_SetString(PyExc_TypeError, "a hit must be a (key, start, end, tail) tuple");
+            goto error;
+        }
+        Py_ssize_t key = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 0));
+        Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 1));
+        Py_ssize_t e = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 2));
+        PyObject *tail = PyTuple_GET_ITEM(hit, 3);
+        if (PyErr_Occurred())
+            goto error;
+        if (key < 0 || key >= n_payloads || start < 0 || e < start || e > n) {
+            PyErr_SetString(PyExc_ValueError, "a hit out of range");
+            goto error;
+        }
+        PyObject *value = PyList_GET_ITEM(payloads, key);
+        long flags = 0;
+        PyObject *groups = NULL;
+        if (value != Py_None) {
+            if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(value, 0))) {
+                PyErr_SetString(PyExc_TypeError, "a payload must be (groups, flags)");
+                goto error;
+            }
+            groups = PyTuple_GET_ITEM(value, 0);
+            flags = PyLong_AsLong(PyTuple_GET_ITEM(value, 1));
+            if (flags == -1 && PyErr_Occurred())
+                goto error;
+        }
+        if (value == Py_None || (flags & CUES)) {
+            PyObject *r = PyObject_CallFunctionObjArgs(slow, PyTuple_GET_ITEM(hit, 0), PyTuple_GET_ITEM(hit, 1),
+                                                       PyTuple_GET_ITEM(hit, 2), tail, NULL);
+            if (r == NULL)
+                goto error;
+            Py_DECREF(r);
+            continue;
+        }
+        if (tail == Py_None)
+            continue;
+        if (!PyUnicode_Check(tail)) {
+            PyErr_SetString(PyExc_TypeError, "a tail must be a str or None");
+            goto error;
+        }
+        const Py_ssize_t tail_len = PyUnicode_GET_LENGTH(tail);
+        const Py_UCS4 tail0 = tail_len ? PyUnicode_READ_CHAR(tail, 0) : 0;
+        int initial = -1;  /* whether the hit may stand at a sentence's start (ambiguous words), when asked */
+        for (Py_ssize_t g = 0; g < PyTuple_GET_SIZE(groups); g++) {
+            PyObject *group = PyTuple_GET_ITEM(groups, g);
+            if (!PyTuple_Check(group) || PyTuple_GET_SIZE(group) != 4 || !PyDict_Check(PyTuple_GET_ITEM(group, 0))) {
+                PyErr_SetString(PyExc_TypeError, "a group must be (tails, rule, members, member set)");
+                goto error;
+            }
+            PyObject *tails = PyTuple_GET_ITEM(group, 0);
+            long rule = PyLong_AsLong(PyTuple_GET_ITEM(group, 1));
+            if (rule == -1 && PyErr_Occurred())
+                goto error;
+            PyObject *case_ = PyDict_GetItemWithError(tails, tail);  /* borrowed */
+            Py_ssize_t used = tail_len;
+            if (case_ == NULL) {
+                if (PyErr_Occurred())
+                    goto error;
+                PyObject *bare = PyDict_GetItemWithError(tails, empty);
+                if (bare == NULL) {
+                    if (PyErr_Occurred())
+                        goto error;
+                    continue;
+                }
+                if (!tail_len)
+                    continue;
+                if (tail0 == '-') {  /* Шуша-Ханкенди: the name ends at the hyphen */
+                    used = 0;
+                    case_ = bare;
+                } else if (tail0 != '\'') {
+                    continue;
+                } else {
+                    case_ = PyDict_GetItemWithError(apostrophe_tails, tail);
+                    if (case_ == NULL) {
+                        if (PyErr_Occurred())
+                            goto error;
+                        if (tail_len - 1 > max_unknown)  /* an unknown suffix or a closing quote */
+                            continue;
+                        used = 0;
+                        case_ = bare;
+                    }
+                }
+            }
+            if (rule == 1) {  /* CASE_INITIAL */
+                Py_UCS4 first = PyUnicode_READ(bkind, bdata, start);
+                if (!Py_UNICODE_ISUPPER(first) && Py_UNICODE_ISALPHA(first))
+                    continue;
+            } else if (rule == 2) {  /* CASE_ALL: no lower-case letter */
+                int lower = 0;
+                for (Py_ssize_t i = start; i < e && !lower; i++)
+                    lower = Py_UNICODE_ISLOWER(PyUnicode_READ(bkind, bdata, i));
+                if (lower)
+                    continue;
+            }
+            if (flags & (AMBIGUOUS_WORD | HAS_SPACE | AMBIGUOUS_FORM | LIST_ADJECTIVE)) {
+                int ambiguous = (flags & AMBIGUOUS_WORD) != 0;
+                if (!ambiguous && (flags & AMBIGUOUS_FORM)) {
+                    if (e + tail_len > n) {
+                        PyErr_SetString(PyExc_ValueError, "a tail beyond the text");
+                        goto error;
+                    }
+                    PyObject *form = PyUnicode_Substring(s, start, e + tail_len);
+                    if (form == NULL)
+                        goto error;
+                    int found = PySet_Contains(ambiguous_words, form);
+                    Py_DECREF(form);
+                    if (found < 0)
+                        goto error;
+                    ambiguous = found;
+                }
+                if (ambiguous) {
+                    if (initial < 0)
+                        initial = sentence_initial(bkind, bdata, start, ends);
+                    if (initial)
+                        continue;
+                }
+                if (flags & HAS_SPACE) {  /* a two-word name across a blank line is none */
+                    int breaks = 0;
+                    for (Py_ssize_t i = start; i < e; i++)
+                        breaks += PyUnicode_READ(bkind, bdata, i) == '\n';
+                    if (breaks > 1)
+                        continue;
+                }
+                if (flags & LIST_ADJECTIVE) {
+                    int is_adjective = PySet_Contains(adjective_cases, case_);
+                    if (is_adjective < 0)
+                        goto error;
+                    adjectives |= is_adjective;
+                }
+            }
+            if (used) {  /* Stepanakert's: the possessive stays outside the span */
+                int clitic = PySet_Contains(clitic_cases, case_);
+                if (clitic < 0)
+                    goto error;
+                if (clitic)
+                    used = 0;
+            }
+            PyObject *end = PyLong_FromSsize_t(e + used);
+            if (end == NULL)
+                goto error;
+            PyObject *span = PyTuple_Pack(6, PyTuple_GET_ITEM(hit, 1), end, PyTuple_GET_ITEM(hit, 2), case_,
+                                          PyTuple_GET_ITEM(group, 2), PyTuple_GET_ITEM(group, 3));
+            Py_DECREF(end);
+            if (span == NULL)
+                goto error;
+            int failed = PyList_Append(out, span);
+            Py_DECREF(span);
+            if (failed)
+                goto error;
+        }
+    }
+    Py_DECREF(empty);
+    return PyBool_FromLong(adjectives);
+
+error:
+    Py_DECREF(empty);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"spans", spans, METH_VARARGS,
+     "spans(hits, payloads, s, block, ambiguous_words, sentence_end, apostrophe_tails, clitic_cases, "
+     "adjective_cases, max_unknown_tail, out, slow) -> whether a list adjective was seen"},
     {"fold_fast", fold_fast, METH_VARARGS,
      "fold_fast(block, table, pairs) -> (scan text, hyphen before a line break, two spaces) or None for the Python path"},
     {"prefilter", prefilter, METH_VARARGS,

@@ -47,9 +47,9 @@ def prefilter_py(s: str, found: list[tuple[int, int, int]], special, tail_heads,
 
 
 try:
-    from ._hits import prefilter as prefilter_c
+    from ._hits import prefilter as prefilter_c, spans as spans_c
 except ImportError:  # built without a C compiler
-    prefilter_c = None
+    prefilter_c = spans_c = None
 
 prefilter = prefilter_c or prefilter_py
 COMPILED = prefilter_c is not None

@@ -22,12 +22,13 @@ from .context import DocumentPlaces, KindWords, NearMasks, ParagraphPlaces, name
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
-from .hitfilter import prefilter
+from .hitfilter import prefilter, spans_c
 from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # one character for one: offsets stay
 _MARKUP = re.compile(r"\[\[[^\[\]]*\]\]")  # what the id convention writes: [[text|id]]
 _SENTENCE_END = frozenset(".!?…:;\"«»“”()[]|•–—-։")  # ։ is the Armenian full stop
+_SENTENCE_END_CHARS = "".join(sorted(_SENTENCE_END))
 BLOCK_CHARS = 1 << 18  # texts are scanned in blocks of about this many characters
 IMPORTANCE_WEIGHT = 0.1
 PREFERENCE_WEIGHT = 0.4
@@ -365,11 +366,15 @@ class Tagger:
             found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", s), overlapping=True)
         # the hits inside a word and those whose word goes on with no known tail are dropped
         # first, compiled where the extension was built (hitfilter.py)
-        for key, start, e, tail in prefilter(s, found, self._special, self._tail_heads, self._known_tails):
+        hits = prefilter(s, found, self._special, self._tail_heads, self._known_tails)
+
+        def one(key: int, start: int, e: int, tail: str | None) -> None:
+            """The spans of one hit (and its cues)."""
+            nonlocal mixed, adjectives
             value = payloads[key]
             if value is None:
                 mixed = True
-                continue
+                return
             groups, flags = value
             if flags and flags & _CUES:  # anywhere, even inside a word: is_person decides
                 if flags & _CUE_BEFORE:
@@ -384,7 +389,7 @@ class Tagger:
                     if flags & _FEATURE_BEFORE:
                         feature_before[e] = features_before[word]
             if tail is None:  # a special key inside a word, or a word with no known tail
-                continue
+                return
             for tails, rule, members, msid in groups:
                 case = tails.get(tail)
                 used = tail
@@ -422,6 +427,14 @@ class Tagger:
                 if used and case in clitic_cases:
                     used = ""  # Stepanakert's: the possessive stays outside the span
                 append((start, e + len(used), e, case, members, msid))
+
+        if identity and spans_c is not None:  # the common case compiled; cue words and markers call one()
+            if spans_c(hits, payloads, s, block, ambiguous_words, _SENTENCE_END_CHARS, apostrophe_tails,
+                       clitic_cases, adjective_cases, MAX_UNKNOWN_APOSTROPHE_TAIL, spans, one):
+                adjectives = True
+        else:
+            for hit in hits:
+                one(*hit)
         cue_before.sort()
         return spans, mixed, (cue_before, cue_after, feature_after, feature_before), adjectives
 
