@@ -21,11 +21,11 @@ word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t j)
 /* prefilter(s, found, special, tail_heads, known_tails) -> list of (key, start, end, tail)
  *
  * s: the scan text; found: the automaton's (key, start, end) hits in s; special: the keys read
- * even inside a word (a set of ints); tail_heads: the first two letters of every known tail of
- * two letters or more; known_tails: every tail.
- * A hit is kept with its tail (the rest of the word after it: ['-]? then letters and digits) when
- * it starts a word and its tail is known, starts with an apostrophe or a hyphen, or is empty; a
- * hit on a special key that is not kept so is kept with tail None. */
+ * whatever their word's tail (a set of ints); tail_heads: the first two letters of every known
+ * tail of two letters or more; known_tails: every tail.
+ * A hit that starts a word is kept with its tail (the rest of the word after it: ['-]? then
+ * letters and digits) when its tail is known, starts with an apostrophe or a hyphen, or is
+ * empty; else, on a special key, with tail None. Hits inside a word are dropped. */
 static PyObject *
 prefilter(PyObject *self, PyObject *args)
 {
@@ -62,49 +62,47 @@ prefilter(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_ValueError, "a hit lies outside the text");
             goto error;
         }
-        int is_special = -1;  /* not looked up yet */
-        int inside = start > 0 && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, start - 1));
+        if (start > 0 && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, start - 1)))
+            continue;  /* inside a word */
         PyObject *tail = NULL;  /* new reference, or NULL: no tail (rejected) */
-        if (!inside) {
-            if (e < n) {
-                Py_UCS4 c = PyUnicode_READ(kind, data, e);
-                if (Py_UNICODE_ISALNUM(c)) {
-                    int rejected = 0;
-                    if (e + 1 < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, e + 1))) {
-                        PyObject *head = PyUnicode_Substring(s, e, e + 2);
-                        if (head == NULL)
-                            goto error;
-                        int known = PySet_Contains(tail_heads, head);
-                        Py_DECREF(head);
-                        if (known < 0)
-                            goto error;
-                        rejected = !known;
-                    }
-                    if (!rejected) {
-                        tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
-                        if (tail == NULL)
-                            goto error;
-                        int known = PySet_Contains(known_tails, tail);
-                        if (known < 0) {
-                            Py_DECREF(tail);
-                            goto error;
-                        }
-                        if (!known)
-                            Py_CLEAR(tail);
-                    }
-                } else if (c == '\'' || c == '-') {
+        if (e < n) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, e);
+            if (Py_UNICODE_ISALNUM(c)) {
+                int rejected = 0;
+                if (e + 1 < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, e + 1))) {
+                    PyObject *head = PyUnicode_Substring(s, e, e + 2);
+                    if (head == NULL)
+                        goto error;
+                    int known = PySet_Contains(tail_heads, head);
+                    Py_DECREF(head);
+                    if (known < 0)
+                        goto error;
+                    rejected = !known;
+                }
+                if (!rejected) {
                     tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
                     if (tail == NULL)
                         goto error;
-                } else {
-                    tail = Py_NewRef(empty);
+                    int known = PySet_Contains(known_tails, tail);
+                    if (known < 0) {
+                        Py_DECREF(tail);
+                        goto error;
+                    }
+                    if (!known)
+                        Py_CLEAR(tail);
                 }
+            } else if (c == '\'' || c == '-') {
+                tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
+                if (tail == NULL)
+                    goto error;
             } else {
                 tail = Py_NewRef(empty);
             }
+        } else {
+            tail = Py_NewRef(empty);
         }
         if (tail == NULL) {
-            is_special = PySet_Contains(special, key);
+            int is_special = PySet_Contains(special, key);
             if (is_special < 0)
                 goto error;
             if (!is_special)
@@ -129,19 +127,21 @@ error:
     return NULL;
 }
 
-/* fold_fast(block, table, pairs) -> (scan text, hyphen, spaces) or None
+/* fold_fast(block, table, pairs) -> (scan text, hyphen, spaces, mixed) or None
  *
  * The common case of textfold.fold_block in one pass: the line breaks of break_lines (a "\n\n"
  * pair stays, any other "\n" is a space) and, for every other character, table[c]: the
  * character fold_chars makes of it (its replacement, then lower()). table is a bytes object of
  * native uint32, one per code point below its length (the fold in the low 21 bits, above them the
  * canonical class its decomposition ends with: a mark of a lower class after it makes the block
- * non-NFC, as Ö + dot below); 0xFFFFFFFF marks a character this pass
+ * non-NFC, as Ö + dot below; in bits 29 and 30, whether the fold is one of the Latin or the
+ * Cyrillic letters that textfold.has_mixed looks for); 0xFFFFFFFF marks a character this pass
  * does not fold (one that may make the block non-NFC, a zero-width one, one whose lower() grows,
  * "\r", NUL); 0x80000000 | class marks a combining mark of that canonical class, kept where
  * the block stays NFC with it: after the marks of a lower class, and where (the letter before it
  * << 21 | it) is not in pairs, the compositions that end with a mark. hyphen: the block has "-" just before a "\n"; spaces: the scan text has two
- * spaces in a row (fold_block's cheap tests, on the way). None when the block has a character
+ * spaces in a row; mixed: a Latin letter beside a Cyrillic one in the scan text (fold_block's
+ * cheap tests, on the way). None when the block has a character
  * the pass does not fold or one beyond the table: the caller then takes the Python path, which
  * gives the same text (tests/test_hitfilter.py). */
 static PyObject *
@@ -167,7 +167,8 @@ fold_fast(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     }
     Py_ssize_t i = 0;
-    int hyphen = 0, spaces = 0;
+    int hyphen = 0, spaces = 0, mixed = 0;
+    uint32_t script = 0;  /* of the scan character before: 1 Latin, 2 Cyrillic (bits 29, 30), else 0 */
     Py_UCS4 last = 0;  /* the block's character before this one */
     Py_UCS4 starter = 0;  /* the last character that is no combining mark */
     uint32_t last_class = 0;  /* the combining class of the character before this one */
@@ -175,6 +176,7 @@ fold_fast(PyObject *self, PyObject *args)
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
         if (c == '\n') {
             last_class = 0;
+            script = 0;
             starter = c;
             hyphen |= last == '-';
             if (i + 1 < n && PyUnicode_READ(kind, data, i + 1) == '\n') {
@@ -206,6 +208,7 @@ fold_fast(PyObject *self, PyObject *args)
             else {
                 out[i] = c;  /* fold_chars leaves a mark as it is */
                 last_class = cls;
+                script = 0;
                 last = c;
                 i++;
                 continue;
@@ -219,6 +222,9 @@ fold_fast(PyObject *self, PyObject *args)
         last_class = (m >> 21) & 0xFFu;  /* the class its decomposition ends with (Ö: 230) */
         starter = c;
         out[i] = m & 0x1FFFFFu;
+        uint32_t this_script = (m >> 29) & 3u;  /* a Latin letter beside a Cyrillic one: mixed */
+        mixed |= (script | this_script) == 3u;
+        script = this_script;
         spaces |= out[i] == ' ' && i > 0 && out[i - 1] == ' ';
         last = c;
         i++;
@@ -228,7 +234,8 @@ fold_fast(PyObject *self, PyObject *args)
     PyMem_Free(out);
     if (text == NULL)
         return NULL;
-    return Py_BuildValue("(NOO)", text, hyphen ? Py_True : Py_False, spaces ? Py_True : Py_False);
+    return Py_BuildValue("(NOOO)", text, hyphen ? Py_True : Py_False, spaces ? Py_True : Py_False,
+                         mixed ? Py_True : Py_False);
 }
 
 /* Is the character at pos the first of a sentence (block text): nothing but spaces, tabs and
@@ -255,8 +262,8 @@ sentence_initial(int kind, const void *data, Py_ssize_t pos, PyObject *ends)
  * The loop of Tagger._hits over the prefiltered hits, for a block whose scan text s has the
  * block's own offsets (Folded.is_identity): each group of a hit's key whose tails take the hit's
  * tail, whose case rule the block's letters meet and whose flags allow it gives a span (start,
- * end, stem end, case, members, member set) appended to out. A hit whose key is a cue, a feature
- * word or a homoglyph marker goes to slow(key, start, end, tail), the same loop in Python, which
+ * end, stem end, case, members, member set) appended to out. A hit whose key is a cue or a
+ * feature word goes to slow(key, start, end, tail), the same loop in Python, which
  * appends to out too: the spans stay in the hits' order. The flags are tagger.py's. */
 #define AMBIGUOUS_WORD 1
 #define HAS_SPACE 2
@@ -308,19 +315,15 @@ spans(PyObject *self, PyObject *args)
             goto error;
         }
         PyObject *value = PyList_GET_ITEM(payloads, key);
-        long flags = 0;
-        PyObject *groups = NULL;
-        if (value != Py_None) {
-            if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(value, 0))) {
-                PyErr_SetString(PyExc_TypeError, "a payload must be (groups, flags)");
-                goto error;
-            }
-            groups = PyTuple_GET_ITEM(value, 0);
-            flags = PyLong_AsLong(PyTuple_GET_ITEM(value, 1));
-            if (flags == -1 && PyErr_Occurred())
-                goto error;
+        if (!PyTuple_Check(value) || PyTuple_GET_SIZE(value) != 2 || !PyTuple_Check(PyTuple_GET_ITEM(value, 0))) {
+            PyErr_SetString(PyExc_TypeError, "a payload must be (groups, flags)");
+            goto error;
         }
-        if (value == Py_None || (flags & CUES)) {
+        PyObject *groups = PyTuple_GET_ITEM(value, 0);
+        long flags = PyLong_AsLong(PyTuple_GET_ITEM(value, 1));
+        if (flags == -1 && PyErr_Occurred())
+            goto error;
+        if (flags & CUES) {
             PyObject *r = PyObject_CallFunctionObjArgs(slow, PyTuple_GET_ITEM(hit, 0), PyTuple_GET_ITEM(hit, 1),
                                                        PyTuple_GET_ITEM(hit, 2), tail, NULL);
             if (r == NULL)
@@ -458,7 +461,7 @@ static PyMethodDef methods[] = {
      "spans(hits, payloads, s, block, ambiguous_words, sentence_end, apostrophe_tails, clitic_cases, "
      "adjective_cases, max_unknown_tail, out, slow) -> whether a list adjective was seen"},
     {"fold_fast", fold_fast, METH_VARARGS,
-     "fold_fast(block, table, pairs) -> (scan text, hyphen before a line break, two spaces) or None for the Python path"},
+     "fold_fast(block, table, pairs) -> (scan text, hyphen before a line break, two spaces, mixed script) or None for the Python path"},
     {"prefilter", prefilter, METH_VARARGS,
      "prefilter(s, found, special, tail_heads, known_tails) -> [(key, start, end, tail or None)]"},
     {NULL, NULL, 0, NULL},

@@ -2,11 +2,11 @@
 extension ``_hits`` was built at install, else this module's Python, which does the same.
 
 ``prefilter(s, found, special, tail_heads, known_tails)`` takes the scan text and the
-automaton's ``(key, start, end)`` hits, and keeps, in order, ``(key, start, end, tail)`` for a hit
-that starts a word and whose tail (the rest of the word after it: an optional apostrophe or
-hyphen, then letters and digits) is empty, starts with an apostrophe or a hyphen, or is a known
-tail; and ``(key, start, end, None)`` for any other hit on a ``special`` key (mixed-script markers
-and cue words are read even inside a word). Most hits are a stem inside a word, or at the start
+automaton's ``(key, start, end)`` hits, and keeps, in order, those that start a word:
+``(key, start, end, tail)`` for a hit whose tail (the rest of the word after it: an optional
+apostrophe or hyphen, then letters and digits) is empty, starts with an apostrophe or a hyphen,
+or is a known tail; and ``(key, start, end, None)`` for any other hit on a ``special`` key (cue
+words are read whatever ending they have). Most hits are a stem inside a word, or at the start
 of a longer word that goes on with two letters no tail starts with (``tail_heads``).
 """
 from __future__ import annotations
@@ -23,8 +23,6 @@ def prefilter_py(s: str, found: list[tuple[int, int, int]], special, tail_heads,
     tail_match = _TAIL.match
     for key, start, e in found:
         if start and s[start - 1].isalnum():
-            if key in special:
-                append((key, start, e, None))
             continue
         if e < n:
             c = s[e]

@@ -23,7 +23,7 @@ from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
 from .hitfilter import prefilter, spans_c
-from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, homoglyph_markers
+from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, has_mixed
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # one character for one: offsets stay
 _MARKUP = re.compile(r"\[\[[^\[\]]*\]\]")  # what the id convention writes: [[text|id]]
@@ -106,7 +106,7 @@ class Tagger:
         t = self.table
         ambiguous_words = t.ambiguous_words
         # The automaton's keys and, at the same index, what a hit on each means: ``(groups,
-        # flags)`` for a stem or a cue word, ``None`` for a mixed-script marker.
+        # flags)`` for a stem or a cue word.
         patterns: list[str] = []
         payloads: list[tuple | None] = []
         # Person cues (context.toml [person]) are keys too: the scan records where they occur,
@@ -150,17 +150,13 @@ class Tagger:
             if cue not in t.keys:
                 add_key(cue)
                 add_payload(((), bits))
-        for marker in homoglyph_markers():
-            if marker not in t.keys:
-                add_key(marker)
-                add_payload(None)
         # Rust's aho-corasick (ahocorasick_rs) reports every overlapping key in one call, in
         # code-point offsets: about a third less time than walking pyahocorasick's trie from Python
         # over the same keys (docs/TAGGING.md).
         self._automaton = ahocorasick_rs.AhoCorasick(patterns)
         self._payloads = payloads
-        # keys read even inside a word: mixed-script markers and cue words (see _hits)
-        self._special = frozenset(i for i, v in enumerate(payloads) if v is None or v[1] & _CUES)
+        # cue words are read at a word's start whatever follows them (see _hits)
+        self._special = frozenset(i for i, v in enumerate(payloads) if v[1] & _CUES)
         self._apostrophe_tails = {tail: case for tails in t.tails for tail, case in tails.items()
                                   if tail.startswith("'")}
         # Most words that merely start like a stem (Danışıqlar, после) end in no tail of any
@@ -254,7 +250,7 @@ class Tagger:
         folded = fold_block(block)
         spans, mixed, cues, adjectives = self._hits(block, folded)
         if mixed:  # a Latin/Cyrillic lookalike inside a word: repair the scan text, scan again
-            folded.text = fix_homoglyphs(folded.text)
+            folded.text, folded.mixed = fix_homoglyphs(folded.text), None
             spans, _, cues, adjectives = self._hits(block, folded)
         spans = _leftmost_longest(spans)
         if "/" in folded.text:
@@ -360,22 +356,19 @@ class Tagger:
         adjective_cases = self._adjective_cases
         adjectives = False
         payloads = self._payloads
+        mixed = folded.mixed if folded.mixed is not None else has_mixed(s)
         try:
             found = self._automaton.find_matches_as_indexes(s, overlapping=True)
         except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape) is no UTF-8
             found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", s), overlapping=True)
-        # the hits inside a word and those whose word goes on with no known tail are dropped
-        # first, compiled where the extension was built (hitfilter.py)
+        # the hits inside a word and those whose word goes on with no known tail (but for cue
+        # words) are dropped first, compiled where the extension was built (hitfilter.py)
         hits = prefilter(s, found, self._special, self._tail_heads, self._known_tails)
 
         def one(key: int, start: int, e: int, tail: str | None) -> None:
             """The spans of one hit (and its cues)."""
-            nonlocal mixed, adjectives
-            value = payloads[key]
-            if value is None:
-                mixed = True
-                return
-            groups, flags = value
+            nonlocal adjectives
+            groups, flags = payloads[key]
             if flags and flags & _CUES:  # anywhere, even inside a word: is_person decides
                 if flags & _CUE_BEFORE:
                     cue_before.append(start)
@@ -428,7 +421,7 @@ class Tagger:
                     used = ""  # Stepanakert's: the possessive stays outside the span
                 append((start, e + len(used), e, case, members, msid))
 
-        if identity and spans_c is not None:  # the common case compiled; cue words and markers call one()
+        if identity and spans_c is not None:  # the common case compiled; cue words call one()
             if spans_c(hits, payloads, s, block, ambiguous_words, _SENTENCE_END_CHARS, apostrophe_tails,
                        clitic_cases, adjective_cases, MAX_UNKNOWN_APOSTROPHE_TAIL, spans, one):
                 adjectives = True

@@ -57,7 +57,8 @@ _MARK = 0x80000000  # | the canonical combining class
 def fast_fold_tables() -> tuple[bytes, frozenset[int]]:
     """What the compiled pass (``_hits.fold_fast``) folds with: per code point below
     FAST_FOLD_SIZE, what ``fold_chars`` makes of it (with, from bit 21, the combining class its
-    decomposition ends with), _MARK | its class for a combining mark, or
+    decomposition ends with, and in bits 29 and 30 whether the fold is one of the Latin or
+    Cyrillic letters of ``has_mixed``), _MARK | its class for a combining mark, or
     _UNFOLDED for a character it leaves to the Python path: one that NFC changes or that may
     compose with the character before it, a zero-width one, one whose ``lower()`` grows or
     depends on the next letter (Σ), and the line ends ``\r`` and NUL that ``break_lines`` reads
@@ -84,8 +85,10 @@ def fast_fold_tables() -> tuple[bytes, frozenset[int]]:
             continue
         folded = ch.translate(_TABLE).lower()
         if len(folded) == 1:
-            # and the class its decomposition ends with: Ö + dot below is not NFC (Ọ̈ is)
-            table[c] = ord(folded) | unicodedata.combining(unicodedata.normalize("NFD", ch)[-1]) << 21
+            # and the class its decomposition ends with: Ö + dot below is not NFC (Ọ̈ is), and
+            # whether the fold is a letter has_mixed looks for
+            script = 1 if folded in LATIN_LOWER else 2 if folded in CYRILLIC_LOWER else 0
+            table[c] = ord(folded) | unicodedata.combining(unicodedata.normalize("NFD", ch)[-1]) << 21 | script << 29
     return table.tobytes(), frozenset(pairs)
 
 
@@ -122,10 +125,11 @@ def _fold_letters(text: str) -> str:
 class Folded:
     """The scan text of a block and the way back to the block's own offsets."""
 
-    __slots__ = ("text", "_points", "_deltas", "_starts", "_ends")
+    __slots__ = ("text", "_points", "_deltas", "_starts", "_ends", "mixed")
 
-    def __init__(self, text: str, points=None, deltas=None, starts=None, ends=None):
+    def __init__(self, text: str, points=None, deltas=None, starts=None, ends=None, mixed: bool | None = None):
         self.text = text
+        self.mixed = mixed  # whether text has a Latin letter beside a Cyrillic one, when the fold saw it
         self._points = points  # scan offsets where the shift to the original changes
         self._deltas = deltas
         self._starts = starts  # per scan character: first and past-last original index (slow path)
@@ -156,8 +160,9 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?:\r\n|\r|\n)[ \t]*(?=[^\W\d_])")
 
 def fold_block(block: str) -> Folded:
     fast = _fold_fast(block, *fast_fold_tables()) if _fold_fast is not None else None
+    mixed = None  # not known: _hits looks (has_mixed)
     if fast is not None:
-        text, hyphen, spaces = fast
+        text, hyphen, spaces, mixed = fast
     else:
         if not unicodedata.is_normalized("NFC", block) or any(c in block for c in _INVISIBLE):
             return _fold_slow(block)
@@ -175,7 +180,7 @@ def fold_block(block: str) -> Folded:
     if spaces:
         cuts += [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(text)]
     if not cuts:
-        return Folded(text)
+        return Folded(text, mixed=mixed)  # cut text may join letters: then _hits looks
     cuts.sort()
     pieces, points, deltas = [], [0], [0]
     last, removed = 0, 0
@@ -228,11 +233,14 @@ _LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items()}
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def homoglyph_markers() -> list[str]:
-    """Two-letter strings that only occur in mixed Latin/Cyrillic words: added to the automaton,
-    they flag the blocks that need ``fix_homoglyphs`` at no extra scanning cost."""
-    return [a + b for a in LATIN_LOWER for b in CYRILLIC_LOWER] + \
-           [b + a for a in LATIN_LOWER for b in CYRILLIC_LOWER]
+# A Latin lower-case letter beside a Cyrillic one: a mixed-script word (``shushа``), the sign
+# that fix_homoglyphs has work to do (the scan text is lower case).
+_MIXED = re.compile(f"[{LATIN_LOWER}][{CYRILLIC_LOWER}]|[{CYRILLIC_LOWER}][{LATIN_LOWER}]")
+
+
+def has_mixed(text: str) -> bool:
+    """True when the scan text has a Latin letter beside a Cyrillic one (see fix_homoglyphs)."""
+    return _MIXED.search(text) is not None
 
 
 def fix_homoglyphs(text: str) -> str:
