@@ -108,7 +108,7 @@ class Tagger:
         # The automaton's keys and, at the same index, what a hit on each means: ``(groups,
         # flags)`` for a stem or a cue word.
         patterns: list[str] = []
-        payloads: list[tuple | None] = []
+        payloads: list[tuple] = []
         # Person cues (context.toml [person]) are keys too: the scan records where they occur,
         # and only a mention with one beside it needs KindWords.is_person.
         self._kind_words = kw = KindWords.load()
@@ -369,7 +369,7 @@ class Tagger:
             """The spans of one hit (and its cues)."""
             nonlocal adjectives
             groups, flags = payloads[key]
-            if flags and flags & _CUES:  # anywhere, even inside a word: is_person decides
+            if flags and flags & _CUES:  # whatever ending the word has: is_person decides
                 if flags & _CUE_BEFORE:
                     cue_before.append(start)
                 if flags & _CUE_AFTER:
@@ -381,7 +381,7 @@ class Tagger:
                         feature_after[start] = feature_after.get(start, frozenset()) | features_after[word]
                     if flags & _FEATURE_BEFORE:
                         feature_before[e] = features_before[word]
-            if tail is None:  # a special key inside a word, or a word with no known tail
+            if tail is None:  # a cue word whose word goes on with no known tail
                 return
             for tails, rule, members, msid in groups:
                 case = tails.get(tail)

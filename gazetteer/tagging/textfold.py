@@ -4,7 +4,10 @@ Folding the whole text with ``str.translate`` runs at ~28 MB/s in CPython; ``str
 ~220 MB/s. So the scan text is built from C-speed steps only, each length-preserving:
 ``İ`` → ``i`` (the one letter whose ``lower()`` grows), the turned e ``ǝ`` → ``ə``, apostrophe and dash variants → ``'`` and
 ``-``, white space → `` ``, then ``lower()``. Diacritics, ``ə``/``e``, ``ı``/``i`` and ``և``/``եվ``
-are not folded here: the key table holds those spellings as separate keys instead.
+are not folded here: the key table holds those spellings as separate keys instead. Where the
+optional C extension was built, one compiled pass does all of this for a block of common
+characters (``fast_fold_tables``; the steps here are then the fallback, and tests hold the two
+equal).
 
 Line breaks (``break_lines``): one is a space, a blank line a paragraph break, whatever the
 system's line end.
@@ -12,7 +15,7 @@ system's line end.
 Three rarer cases change length and get an offset map: decomposed (non-NFC) input, runs of
 white space (collapsed so that a two-word name still matches across a line break or a double
 space), and a word hyphenated at a line end (``Степана-⏎керт``, joined: ``fold_block``). Mixed-script words (``Shushа`` with a Cyrillic ``а``) are repaired in place,
-length-preserving, only in the blocks where the scan finds one (see ``fix_homoglyphs``).
+length-preserving, only in the blocks where the fold (or ``has_mixed``) finds one (see ``fix_homoglyphs``).
 """
 from __future__ import annotations
 
