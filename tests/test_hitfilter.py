@@ -225,3 +225,28 @@ def test_tagger_spans_equal_on_names(text):
     finally:
         tagger_module.spans_c = real
     assert with_c == without and with_c[0]
+
+
+# -- the extension is the source's ------------------------------------------------------------------
+def test_the_extension_in_use_was_built_from_this_source():
+    from gazetteer.tagging import compiled
+
+    if compiled.HITS is None:
+        pytest.skip("extension not built (or refused as stale, with a warning)")
+    assert compiled.HITS.SOURCE == compiled.source_hash()
+
+
+def test_an_extension_built_from_another_source_is_refused(monkeypatch, tmp_path):
+    from gazetteer.tagging import compiled
+
+    try:
+        from gazetteer.tagging import _hits  # noqa: F401
+    except ImportError:
+        pytest.skip("extension not built")
+    newer = tmp_path / "_hits.c"
+    newer.write_bytes(compiled.SOURCE.read_bytes() + b"\n/* changed */\n")
+    monkeypatch.setattr(compiled, "SOURCE", newer)
+    with pytest.warns(RuntimeWarning, match="older _hits.c"):
+        assert compiled.load() is None
+    monkeypatch.setattr(compiled, "SOURCE", tmp_path / "not-installed.c")  # a wheel: no source beside it
+    assert compiled.load() is not None

@@ -471,8 +471,18 @@ static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "gazetteer.tagging._hits", "The tagger's first hit filter and its common fold, compiled.", -1, methods,
 };
 
+#ifndef HITS_SOURCE
+#define HITS_SOURCE ""  /* built without setup.py's stamp */
+#endif
+
 PyMODINIT_FUNC
 PyInit__hits(void)
 {
-    return PyModule_Create(&module);
+    PyObject *m = PyModule_Create(&module);
+    /* the hash of the source it was built from (compiled.py compares it with _hits.c's) */
+    if (m != NULL && PyModule_AddStringConstant(m, "SOURCE", HITS_SOURCE) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
 }

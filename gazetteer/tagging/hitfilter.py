@@ -44,10 +44,10 @@ def prefilter_py(s: str, found: list[tuple[int, int, int]], special, tail_heads,
     return out
 
 
-try:
-    from ._hits import prefilter as prefilter_c, spans as spans_c
-except ImportError:  # built without a C compiler
-    prefilter_c = spans_c = None
+from .compiled import HITS
+
+prefilter_c = HITS.prefilter if HITS is not None else None
+spans_c = HITS.spans if HITS is not None else None
 
 prefilter = prefilter_c or prefilter_py
 COMPILED = prefilter_c is not None

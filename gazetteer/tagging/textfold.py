@@ -26,6 +26,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..fold import APOSTROPHES
+from .compiled import HITS
 
 APOSTROPHE = "'"
 HYPHEN = "-"
@@ -46,10 +47,9 @@ _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 
 _TABLE = str.maketrans(dict(_REPLACEMENTS))
 
-try:  # the common case of fold_block in one compiled pass (the optional C extension, _hits.c)
-    from ._hits import fold_fast as _fold_fast
-except ImportError:  # built without a C compiler: the Python steps below do it all
-    _fold_fast = None
+# the common case of fold_block in one compiled pass (the optional C extension, _hits.c); built
+# without a C compiler, the Python steps below do it all
+_fold_fast = HITS.fold_fast if HITS is not None else None
 
 FAST_FOLD_SIZE = 0x3000  # the compiled pass knows the characters below this: every script of the region
 _UNFOLDED = 0xFFFFFFFF
