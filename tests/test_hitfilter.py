@@ -171,39 +171,36 @@ def test_the_table_folds_as_fold_chars(text):
 
 
 # -- the compiled span loop (Tagger._hits's common case) ---------------------------------------------
-@pytest.mark.skipif(hitfilter.spans_c is None, reason="extension not built")
-@given(st.text("ŞşAaBbLlİıXxQqNnƏə'’- .\n,!" "ШшУуАаНнЕеКкРр" "ՇշՈւԻիԵեՄմ", max_size=80))
-def test_tagger_spans_equal_with_and_without_the_compiled_loop(monkeypatch_text):
-    """The same spans, cues and flags from the compiled loop and the Python one (the tagger of the
-    shared mini dataset, on random texts made of its names' letters and some punctuation)."""
+@pytest.fixture(scope="module")
+def mini_tagger(tmp_path_factory):
+    from conftest import write_dataset
+    from gazetteer import Gazetteer
+
+    base = tmp_path_factory.mktemp("spans")
+    return Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=write_dataset(base / "data")).tagger()
+
+
+def _hits_both_ways(tagger, text):
+    """Tagger._hits with the compiled span loop, and with the Python one."""
     from gazetteer.tagging import tagger as tagger_module
     from gazetteer.tagging.textfold import fold_block
 
-    tagger = _mini_tagger()
-    folded = fold_block(monkeypatch_text)
-    with_c = tagger._hits(monkeypatch_text, folded)
+    with_c = tagger._hits(text, fold_block(text))
     real, tagger_module.spans_c = tagger_module.spans_c, None
     try:
-        without = tagger._hits(monkeypatch_text, folded)
+        without = tagger._hits(text, fold_block(text))
     finally:
         tagger_module.spans_c = real
+    return with_c, without
+
+
+@pytest.mark.skipif(hitfilter.spans_c is None, reason="extension not built")
+@given(st.text("ŞşAaBbLlİıXxQqNnƏə'’- .\n,!" "ШшУуАаНнЕеКкРр" "ՇշՈւԻիԵեՄմ", max_size=80))
+def test_tagger_spans_equal_with_and_without_the_compiled_loop(mini_tagger, text):
+    """The same spans, cues and flags from the compiled loop and the Python one (the tagger of the
+    shared mini dataset, on random texts made of its names' letters and some punctuation)."""
+    with_c, without = _hits_both_ways(mini_tagger, text)
     assert with_c == without
-
-
-_MINI = []
-
-
-def _mini_tagger():
-    if not _MINI:
-        import tempfile
-        from pathlib import Path
-
-        from conftest import write_dataset
-        from gazetteer import Gazetteer
-
-        base = Path(tempfile.mkdtemp(prefix="gz-spans-"))
-        _MINI.append(Gazetteer(f"sqlite:///{base / 'gz.sqlite'}", data_dir=write_dataset(base / "data")).tagger())
-    return _MINI[0]
 
 
 @pytest.mark.skipif(hitfilter.spans_c is None, reason="extension not built")
@@ -212,18 +209,8 @@ def _mini_tagger():
     "Bala kənd. bala. Bala\n\nKənd, Nizami Gəncəvi, şair Füzuli, Şuşa\n\nrayonu",
     "Stepanakert's market, Nagorno-Karabakh\nregion; Mir-Bashir",
 ])
-def test_tagger_spans_equal_on_names(text):
-    from gazetteer.tagging import tagger as tagger_module
-    from gazetteer.tagging.textfold import fold_block
-
-    tagger = _mini_tagger()
-    folded = fold_block(text)
-    with_c = tagger._hits(text, folded)
-    real, tagger_module.spans_c = tagger_module.spans_c, None
-    try:
-        without = tagger._hits(text, folded)
-    finally:
-        tagger_module.spans_c = real
+def test_tagger_spans_equal_on_names(mini_tagger, text):
+    with_c, without = _hits_both_ways(mini_tagger, text)
     assert with_c == without and with_c[0]
 
 
