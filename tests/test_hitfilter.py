@@ -237,3 +237,36 @@ def test_an_extension_built_from_another_source_is_refused(monkeypatch, tmp_path
         assert compiled.load() is None
     monkeypatch.setattr(compiled, "SOURCE", tmp_path / "not-installed.c")  # a wheel: no source beside it
     assert compiled.load() is not None
+
+
+@pytest.mark.skipif(hitfilter.spans_c is None, reason="extension not built")
+@pytest.mark.parametrize("args, error", [
+    (([(0, 0, 1, "")], [((({"": "nom"}, 0, (1,), 0),), 0)], "ab", "abc", frozenset(), ".", {}, set(), set(), 4, [], None),
+     ValueError),  # the scan text and the block differ in length
+    (([(0, 0, 1)], [((), 0)], "a", "a", frozenset(), ".", {}, set(), set(), 4, [], None), TypeError),  # a 3-tuple hit
+    (([(5, 0, 1, "")], [((), 0)], "a", "a", frozenset(), ".", {}, set(), set(), 4, [], None), ValueError),  # no such key
+    (([(0, 0, 1, "")], [None], "a", "a", frozenset(), ".", {}, set(), set(), 4, [], None), TypeError),  # no payload
+    (([(0, 0, 1, 5)], [(((({"": "nom"}, 0, (1,), 0),), 0))], "a", "a", frozenset(), ".", {}, set(), set(), 4, [], None),
+     TypeError),  # a tail that is no str
+    (([(0, 0, 1, "")], [((({"": "nom"}, 0, (1,), 0),), 0)], "a", "a", [], ".", {}, set(), set(), 4, [], None),
+     TypeError),  # ambiguous words not a set
+])
+def test_compiled_span_loop_refuses_bad_input(args, error):
+    with pytest.raises(error):
+        hitfilter.spans_c(*args)
+
+
+@pytest.mark.skipif(textfold._fold_fast is None, reason="extension not built")
+@pytest.mark.parametrize("args, error", [
+    (("abc", "not bytes", frozenset()), TypeError),
+    ((b"abc", textfold.fast_fold_tables()[0], frozenset()), TypeError),
+    (("abc", textfold.fast_fold_tables()[0], [1, 2]), TypeError),
+])
+def test_compiled_fold_refuses_bad_input(args, error):
+    with pytest.raises(error):
+        textfold._fold_fast(*args)
+
+
+@pytest.mark.skipif(textfold._fold_fast is None, reason="extension not built")
+def test_compiled_fold_with_a_short_table_leaves_the_rest_to_python():
+    assert textfold._fold_fast("ab", b"", frozenset()) is None  # no character is in an empty table
