@@ -282,8 +282,10 @@ def _plain_scores(index: Index) -> list[float]:
 
 def score_name(index: Index, name: Name, stage: str, query: Query, distance: float = 0,
                length: int = 0, hints: frozenset[str] = frozenset(),
-               categories: dict[str, str] | None = None) -> tuple[float, list[str]]:
-    """Score within the stage's band, with the reasons for each adjustment."""
+               categories: dict[str, str] | None = None,
+               shared: tuple[float, tuple[str, ...]] | None = None) -> tuple[float, list[str]]:
+    """Score within the stage's band, with the reasons for each adjustment (``shared``: in the
+    word stage, the share of letters the shared words cover and the query's words shared)."""
     top, label = BANDS[stage]
     score, why = top - BAND_WIDTH, [label]
     if hints:
@@ -296,6 +298,11 @@ def score_name(index: Index, name: Name, stage: str, query: Query, distance: flo
         score -= TYPO_WEIGHT * min(distance / max(length, 1), 0.5)
         n = int(distance)
         why.append(f"{n} edit{'s' if n != 1 else ''} away" + (" in sound" if distance != n else ""))
+    if shared is not None:
+        cover, words = shared
+        score -= WORDS_WEIGHT * (1 - cover)
+        why.append(f"shares {', '.join(map(repr, words))} with the query: "
+                   f"{cover:.0%} of the letters of the two, on average")
     if stage in _SPELLED_STAGES:
         d, share = _spelled_otherwise(query.text, name.text, stage)
         if d:
@@ -517,12 +524,8 @@ def _rank(index: Index, query: Query, found: list, hints: frozenset[str],
             score, why = min(top - BAND_WIDTH + plain[i] - spelled, top), None
         else:
             dist, length = (entry[3], entry[4]) if len(entry) > 3 else (0, 0)
-            score, why = score_name(index, name, stage, query, dist, length, hints, kind_categories)
-            if stage == "words":
-                cover, words = entry[5], entry[6]
-                score -= WORDS_WEIGHT * (1 - cover)
-                why.append(f"shares {', '.join(map(repr, words))} with the query: "
-                           f"{cover:.0%} of the letters of the two, on average")
+            score, why = score_name(index, name, stage, query, dist, length, hints, kind_categories,
+                                    entry[5:7] if stage == "words" else None)
         cur = best.get(place.id)
         if cur is None or score > cur[0] or (score == cur[0] and i < cur[1]):
             best[place.id] = (score, i, stage, entry[2], why)

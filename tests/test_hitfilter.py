@@ -215,14 +215,6 @@ def test_tagger_spans_equal_on_names(mini_tagger, text):
 
 
 # -- the extension is the source's ------------------------------------------------------------------
-def test_the_extension_in_use_was_built_from_this_source():
-    from gazetteer.tagging import compiled
-
-    if compiled.HITS is None:
-        pytest.skip("extension not built (or refused as stale, with a warning)")
-    assert compiled.HITS.SOURCE == compiled.source_hash()
-
-
 def test_an_extension_built_from_another_source_is_refused(monkeypatch, tmp_path):
     from gazetteer.tagging import compiled
 
