@@ -92,12 +92,82 @@ def test_tagger_is_the_same_with_either(monkeypatch, gz):
     text = ("В Шуше и Şuşada, Şuşa'nın küçələri; Шушой — SHUSHA's. Tərtər rayonunun Ağdam kəndi, "
             "Mir-Bashir, xŞuşa, Շուշիում, Степанакерта, Xankəndidə.")
     tagger = gz.tagger()
-    got = {}
+    got = {"trie": [m.to_dict() for m in tagger.tag(text)]}
+    monkeypatch.setattr(tagger, "_trie", None)  # the automaton and a prefilter
     for name, fn in (("python", prefilter_py), ("compiled", prefilter_c or prefilter_py)):
         monkeypatch.setattr(tagger_module, "prefilter", fn)
         got[name] = [m.to_dict() for m in tagger.tag(text)]
-    assert got["python"] == got["compiled"]
+    assert got["python"] == got["compiled"] == got["trie"]
     assert len(got["python"]) >= 8
+
+
+# -- the compiled trie scan: what prefilter keeps of the automaton's hits ------------------------
+KEY_ALPHABET = "aşə'- Шу1"
+keys_lists = st.lists(st.text(KEY_ALPHABET, min_size=1, max_size=5), min_size=1, max_size=12, unique=True)
+
+
+def _automaton_then_prefilter(keys, text, special, heads, known):
+    """The hits the Python path keeps, at each start in the automaton's order (by end): the trie
+    reports start by start, and the tagger's spans depend only on the order at one start."""
+    import ahocorasick_rs
+
+    found = ahocorasick_rs.AhoCorasick(keys).find_matches_as_indexes(text, overlapping=True)
+    return sorted(prefilter_py(text, found, special, heads, known), key=lambda hit: hit[1])
+
+
+@pytest.mark.skipif(hitfilter.scan_c is None, reason="extension not built")
+@pytest.mark.parametrize("keys, text, expected", [
+    (["şuşa", "şuşad", "şu"], "şuşada şuşa'da xşuşa", [(2, 0, 2, None), (0, 0, 4, "da"), (1, 0, 5, "a"),
+                                                    (2, 7, 9, None), (0, 7, 11, "'da")]),
+    (["ağ dam", "ağ"], "ağ dam. ağdam", [(1, 0, 2, ""), (0, 0, 6, ""), (1, 8, 10, None)]),  # across a space
+    (["'erarati"], "x 'erarati y'erarati", [(0, 2, 10, "")]),  # a key that starts with no letter
+    (["ш"], "", []),
+])
+def test_trie_scan_cases(keys, text, expected):
+    tr = hitfilter.trie_c(keys, {k for k in (1, 2) if k < len(keys)})
+    assert hitfilter.scan_c(tr, text, frozenset({"da", "ad"}), frozenset({"da", "'da", "a"})) == expected
+
+
+@pytest.mark.skipif(hitfilter.scan_c is None, reason="extension not built")
+@given(keys_lists, st.text(KEY_ALPHABET + "x.\n😀", max_size=40), st.frozensets(st.integers(0, 11)),
+       st.frozensets(st.sampled_from(["aş", "ə'", "шу", "--", "a1"])), st.frozensets(st.text(KEY_ALPHABET, max_size=3)))
+def test_trie_scan_equals_automaton_and_prefilter(keys, text, special, heads, known):
+    special = {k for k in special if k < len(keys)}
+    got = hitfilter.scan_c(hitfilter.trie_c(keys, special), text, heads, known)
+    assert got == _automaton_then_prefilter(keys, text, special, heads, known)
+
+
+@pytest.mark.skipif(hitfilter.scan_c is None, reason="extension not built")
+def test_trie_scan_reads_lone_surrogates():
+    """Text decoded with surrogateescape: no UTF-8, which the automaton needs replaced first."""
+    tr = hitfilter.trie_c(["şuşa"], set())
+    assert hitfilter.scan_c(tr, "\udcff şuşa\udcff", frozenset(), frozenset()) == [(0, 2, 6, "")]
+
+
+@pytest.mark.skipif(hitfilter.scan_c is None, reason="extension not built")
+@pytest.mark.parametrize("args, error", [
+    ((["a", ""], set()), ValueError),  # an empty key
+    ((["a", "a"], set()), ValueError),  # twice
+    ((["a", 1], set()), TypeError),
+    ((["a"], {1}), ValueError),  # a special key out of range
+    ((["a"], [0]), TypeError),
+    (("ab", set()), TypeError),
+])
+def test_trie_refuses_bad_input(args, error):
+    with pytest.raises(error):
+        hitfilter.trie_c(*args)
+
+
+@pytest.mark.skipif(hitfilter.scan_c is None, reason="extension not built")
+@pytest.mark.parametrize("args, error", [
+    ((object(), "a", frozenset(), frozenset()), ValueError),  # not a trie
+    (("TRIE", b"a", frozenset(), frozenset()), TypeError),
+    (("TRIE", "a", [], frozenset()), TypeError),
+])
+def test_trie_scan_refuses_bad_input(args, error):
+    tr = hitfilter.trie_c(["a"], set())
+    with pytest.raises(error):
+        hitfilter.scan_c(*(tr if a == "TRIE" else a for a in args))
 
 
 # -- the compiled fold (textfold.fold_block's common case) ---------------------------------------

@@ -18,6 +18,41 @@ word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t j)
     return j;
 }
 
+/* The tail of a hit that ends at e, as prefilter() describes it: a new reference to the tail
+ * (a str), or to None when the word goes on with no known tail; NULL on an error. */
+static PyObject *
+hit_tail(PyObject *s, int kind, const void *data, Py_ssize_t n, Py_ssize_t e, PyObject *tail_heads,
+         PyObject *known_tails, PyObject *empty)
+{
+    if (e >= n)
+        return Py_NewRef(empty);
+    Py_UCS4 c = PyUnicode_READ(kind, data, e);
+    if (c == '\'' || c == '-')
+        return PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
+    if (!Py_UNICODE_ISALNUM(c))
+        return Py_NewRef(empty);
+    if (e + 1 < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, e + 1))) {
+        PyObject *head = PyUnicode_Substring(s, e, e + 2);
+        if (head == NULL)
+            return NULL;
+        int known = PySet_Contains(tail_heads, head);
+        Py_DECREF(head);
+        if (known < 0)
+            return NULL;
+        if (!known)
+            return Py_NewRef(Py_None);
+    }
+    PyObject *tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
+    if (tail == NULL)
+        return NULL;
+    int known = PySet_Contains(known_tails, tail);
+    if (known <= 0) {
+        Py_DECREF(tail);
+        return known < 0 ? NULL : Py_NewRef(Py_None);
+    }
+    return tail;
+}
+
 /* prefilter(s, found, special, tail_heads, known_tails) -> list of (key, start, end, tail)
  *
  * s: the scan text; found: the automaton's (key, start, end) hits in s; special: the keys read
@@ -64,50 +99,17 @@ prefilter(PyObject *self, PyObject *args)
         }
         if (start > 0 && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, start - 1)))
             continue;  /* inside a word */
-        PyObject *tail = NULL;  /* new reference, or NULL: no tail (rejected) */
-        if (e < n) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, e);
-            if (Py_UNICODE_ISALNUM(c)) {
-                int rejected = 0;
-                if (e + 1 < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, e + 1))) {
-                    PyObject *head = PyUnicode_Substring(s, e, e + 2);
-                    if (head == NULL)
-                        goto error;
-                    int known = PySet_Contains(tail_heads, head);
-                    Py_DECREF(head);
-                    if (known < 0)
-                        goto error;
-                    rejected = !known;
-                }
-                if (!rejected) {
-                    tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
-                    if (tail == NULL)
-                        goto error;
-                    int known = PySet_Contains(known_tails, tail);
-                    if (known < 0) {
-                        Py_DECREF(tail);
-                        goto error;
-                    }
-                    if (!known)
-                        Py_CLEAR(tail);
-                }
-            } else if (c == '\'' || c == '-') {
-                tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
-                if (tail == NULL)
-                    goto error;
-            } else {
-                tail = Py_NewRef(empty);
-            }
-        } else {
-            tail = Py_NewRef(empty);
-        }
-        if (tail == NULL) {
+        PyObject *tail = hit_tail(s, kind, data, n, e, tail_heads, known_tails, empty);
+        if (tail == NULL)
+            goto error;
+        if (tail == Py_None) {  /* the word goes on with no known tail: only a special key stays */
             int is_special = PySet_Contains(special, key);
-            if (is_special < 0)
-                goto error;
-            if (!is_special)
+            if (is_special <= 0) {
+                Py_DECREF(tail);
+                if (is_special < 0)
+                    goto error;
                 continue;
-            tail = Py_NewRef(Py_None);
+            }
         }
         PyObject *row = PyTuple_Pack(4, key, PyTuple_GET_ITEM(hit, 1), PyTuple_GET_ITEM(hit, 2), tail);
         Py_DECREF(tail);
@@ -456,12 +458,351 @@ error:
     return NULL;
 }
 
+/* ---- the key trie: the automaton's hits at word starts, without the automaton ----------------
+ *
+ * prefilter() keeps only the hits that start a word; of the automaton's hits half start inside
+ * one, and the automaton walks every code point to report them. A trie of the same keys, walked
+ * from each position whose previous character is no letter or digit, reports exactly the hits
+ * prefilter() keeps: each start in text order, at one start the keys in order of length, as the
+ * automaton reports them (it reports by end). Children of a node are contiguous nodes, their
+ * labels in code point order (the keys are sorted first); the root's are found through a table
+ * by code point. */
+
+#define ROOT_DENSE 0x3000  /* the root's children of code points below this are found by table */
+#define ALNUM_DENSE 0x3000  /* Py_UNICODE_ISALNUM of the code points below this, as bits */
+
+typedef struct {
+    Py_ssize_t n_keys, n_nodes;
+    uint32_t *first;  /* per node: its first child */
+    uint32_t *count;  /* per node: how many children */
+    int32_t *key;     /* per node: the key that ends there, or -1 */
+    Py_UCS4 *label;   /* per node: the code point that leads to it */
+    uint32_t *root;   /* per code point below ROOT_DENSE: the root's child, or 0 */
+    unsigned char *special;  /* per key: read whatever its word's tail (cue words) */
+    unsigned char alnum[ALNUM_DENSE / 8];
+} Trie;
+
+static void
+trie_free(Trie *t)
+{
+    if (t == NULL)
+        return;
+    PyMem_Free(t->first);
+    PyMem_Free(t->count);
+    PyMem_Free(t->key);
+    PyMem_Free(t->label);
+    PyMem_Free(t->root);
+    PyMem_Free(t->special);
+    PyMem_Free(t);
+}
+
+static void
+trie_capsule_free(PyObject *capsule)
+{
+    trie_free((Trie *)PyCapsule_GetPointer(capsule, "gazetteer.tagging._hits.Trie"));
+}
+
+typedef struct {
+    const Py_UCS4 *text;
+    Py_ssize_t len;
+    int32_t id;
+} TrieKey;
+
+static int
+key_cmp(const void *a, const void *b)
+{
+    const TrieKey *x = a, *y = b;
+    Py_ssize_t n = x->len < y->len ? x->len : y->len;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (x->text[i] != y->text[i])
+            return x->text[i] < y->text[i] ? -1 : 1;
+    return (x->len > n) - (y->len > n);
+}
+
+static inline int
+is_alnum(const Trie *t, Py_UCS4 c)
+{
+    if (c < ALNUM_DENSE)
+        return (t->alnum[c >> 3] >> (c & 7)) & 1;
+    return Py_UNICODE_ISALNUM(c);
+}
+
+/* trie(keys, special) -> the trie of keys (a list of distinct non-empty str; a key's number is
+ * its index), special the numbers of the keys read whatever their word's tail (a set of ints). */
+static PyObject *
+trie(PyObject *self, PyObject *args)
+{
+    PyObject *keys, *special;
+    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &keys, &special))
+        return NULL;
+    if (!PyAnySet_Check(special)) {
+        PyErr_SetString(PyExc_TypeError, "special must be a set");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (n >= INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "too many keys");
+        return NULL;
+    }
+    Trie *t = PyMem_Calloc(1, sizeof(Trie));
+    TrieKey *sorted = PyMem_Calloc(n ? n : 1, sizeof(TrieKey));
+    Py_UCS4 *chars = NULL;
+    uint32_t *lo = NULL, *hi = NULL, *depth = NULL;
+    if (t == NULL || sorted == NULL)
+        goto nomemory;
+    Py_ssize_t total = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = PyList_GET_ITEM(keys, i);
+        if (!PyUnicode_Check(k)) {
+            PyErr_SetString(PyExc_TypeError, "a key must be a str");
+            goto error;
+        }
+        if (PyUnicode_GET_LENGTH(k) == 0) {
+            PyErr_SetString(PyExc_ValueError, "a key is empty");
+            goto error;
+        }
+        total += PyUnicode_GET_LENGTH(k);
+    }
+    if (total >= UINT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "the keys are too long");
+        goto error;
+    }
+    chars = PyMem_Malloc((total ? total : 1) * sizeof(Py_UCS4));
+    if (chars == NULL)
+        goto nomemory;
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *k = PyList_GET_ITEM(keys, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(k);
+        if (PyUnicode_AsUCS4(k, chars + at, len, 0) == NULL)
+            goto error;
+        sorted[i].text = chars + at;
+        sorted[i].len = len;
+        sorted[i].id = (int32_t)i;
+        at += len;
+    }
+    qsort(sorted, n, sizeof(TrieKey), key_cmp);
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (key_cmp(&sorted[i - 1], &sorted[i]) == 0) {
+            PyErr_SetString(PyExc_ValueError, "a key is there twice");
+            goto error;
+        }
+    }
+    /* at most one node per character, and the root */
+    const Py_ssize_t cap = total + 1;
+    t->first = PyMem_Malloc(cap * sizeof(uint32_t));
+    t->count = PyMem_Malloc(cap * sizeof(uint32_t));
+    t->key = PyMem_Malloc(cap * sizeof(int32_t));
+    t->label = PyMem_Malloc(cap * sizeof(Py_UCS4));
+    t->root = PyMem_Calloc(ROOT_DENSE, sizeof(uint32_t));
+    t->special = PyMem_Calloc(n ? n : 1, 1);
+    lo = PyMem_Malloc(cap * sizeof(uint32_t));
+    hi = PyMem_Malloc(cap * sizeof(uint32_t));
+    depth = PyMem_Malloc(cap * sizeof(uint32_t));
+    if (!t->first || !t->count || !t->key || !t->label || !t->root || !t->special || !lo || !hi || !depth)
+        goto nomemory;
+    /* breadth first: node v covers the sorted keys [lo, hi) that share its depth[v] first
+     * characters; its children are made together, so they are contiguous */
+    Py_ssize_t n_nodes = 1;
+    lo[0] = 0;
+    hi[0] = (uint32_t)n;
+    depth[0] = 0;
+    t->label[0] = 0;
+    for (Py_ssize_t v = 0; v < n_nodes; v++) {
+        uint32_t l = lo[v], h = hi[v], d = depth[v];
+        t->key[v] = -1;
+        if (l < h && sorted[l].len == d) {  /* a key ends here (it sorts before its extensions) */
+            t->key[v] = sorted[l].id;
+            l++;
+        }
+        t->first[v] = (uint32_t)n_nodes;
+        uint32_t children = 0;
+        for (uint32_t i = l; i < h;) {
+            Py_UCS4 c = sorted[i].text[d];
+            uint32_t j = i + 1;
+            while (j < h && sorted[j].text[d] == c)
+                j++;
+            t->label[n_nodes] = c;
+            lo[n_nodes] = i;
+            hi[n_nodes] = j;
+            depth[n_nodes] = d + 1;
+            if (v == 0 && c < ROOT_DENSE)
+                t->root[c] = (uint32_t)n_nodes;
+            n_nodes++;
+            children++;
+            i = j;
+        }
+        t->count[v] = children;
+    }
+    t->n_nodes = n_nodes;
+    t->n_keys = n;
+    for (Py_UCS4 c = 0; c < ALNUM_DENSE; c++)
+        if (Py_UNICODE_ISALNUM(c))
+            t->alnum[c >> 3] |= (unsigned char)(1 << (c & 7));
+    PyObject *iter = PyObject_GetIter(special), *item;
+    if (iter == NULL)
+        goto error;
+    while ((item = PyIter_Next(iter)) != NULL) {
+        Py_ssize_t k = PyLong_AsSsize_t(item);
+        Py_DECREF(item);
+        if (k == -1 && PyErr_Occurred()) {
+            Py_DECREF(iter);
+            goto error;
+        }
+        if (k < 0 || k >= n) {
+            Py_DECREF(iter);
+            PyErr_SetString(PyExc_ValueError, "a special key out of range");
+            goto error;
+        }
+        t->special[k] = 1;
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred())
+        goto error;
+    PyMem_Free(sorted);
+    PyMem_Free(chars);
+    PyMem_Free(lo);
+    PyMem_Free(hi);
+    PyMem_Free(depth);
+    PyObject *capsule = PyCapsule_New(t, "gazetteer.tagging._hits.Trie", trie_capsule_free);
+    if (capsule == NULL)
+        trie_free(t);
+    return capsule;
+
+nomemory:
+    PyErr_NoMemory();
+error:
+    PyMem_Free(sorted);
+    PyMem_Free(chars);
+    PyMem_Free(lo);
+    PyMem_Free(hi);
+    PyMem_Free(depth);
+    trie_free(t);
+    return NULL;
+}
+
+/* The child of node v labelled c, or 0. */
+static inline uint32_t
+trie_child(const Trie *t, uint32_t v, Py_UCS4 c)
+{
+    if (v == 0 && c < ROOT_DENSE)
+        return t->root[c];
+    uint32_t a = t->first[v], b = a + t->count[v];
+    if (b - a <= 8) {
+        for (; a < b; a++)
+            if (t->label[a] == c)
+                return a;
+        return 0;
+    }
+    while (a < b) {
+        uint32_t m = a + (b - a) / 2;
+        if (t->label[m] < c)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a < t->first[v] + t->count[v] && t->label[a] == c ? a : 0;
+}
+
+/* One hit (key, start, e) as prefilter() keeps it, appended to out: 0, or -1 on an error. */
+static int
+scan_hit(const Trie *t, PyObject *out, PyObject *s, int kind, const void *data, Py_ssize_t n, int32_t key,
+         Py_ssize_t start, Py_ssize_t e, PyObject *tail_heads, PyObject *known_tails, PyObject *empty)
+{
+    PyObject *tail = hit_tail(s, kind, data, n, e, tail_heads, known_tails, empty);
+    if (tail == NULL)
+        return -1;
+    if (tail == Py_None && !t->special[key]) {
+        Py_DECREF(tail);
+        return 0;
+    }
+    PyObject *row = Py_BuildValue("(innN)", (int)key, start, e, tail);
+    if (row == NULL)
+        return -1;
+    int failed = PyList_Append(out, row);
+    Py_DECREF(row);
+    return failed;
+}
+
+static inline int
+scan_kind(const Trie *t, PyObject *out, PyObject *s, const int kind, const void *data, Py_ssize_t n,
+          PyObject *tail_heads, PyObject *known_tails, PyObject *empty)
+{
+    int after_alnum = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!after_alnum) {
+            uint32_t v = trie_child(t, 0, c);
+            Py_ssize_t j = i + 1;
+            while (v) {
+                if (t->key[v] >= 0 &&
+                    scan_hit(t, out, s, kind, data, n, t->key[v], i, j, tail_heads, known_tails, empty) < 0)
+                    return -1;
+                if (j >= n)
+                    break;
+                v = trie_child(t, v, PyUnicode_READ(kind, data, j));
+                j++;
+            }
+        }
+        after_alnum = is_alnum(t, c);
+    }
+    return 0;
+}
+
+/* scan(trie, s, tail_heads, known_tails) -> [(key, start, end, tail or None)]: what
+ * prefilter(s, hits, special, tail_heads, known_tails) keeps of an automaton's hits of the same
+ * keys, in the same order of the hits at each start. */
+static PyObject *
+scan(PyObject *self, PyObject *args)
+{
+    PyObject *capsule, *s, *tail_heads, *known_tails;
+    if (!PyArg_ParseTuple(args, "OUOO", &capsule, &s, &tail_heads, &known_tails))
+        return NULL;
+    Trie *t = PyCapsule_GetPointer(capsule, "gazetteer.tagging._hits.Trie");
+    if (t == NULL)
+        return NULL;
+    if (!PyAnySet_Check(tail_heads) || !PyAnySet_Check(known_tails)) {
+        PyErr_SetString(PyExc_TypeError, "tail_heads and known_tails must be sets");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    PyObject *empty = PyUnicode_New(0, 0);
+    if (out == NULL || empty == NULL)
+        goto error;
+    const void *data = PyUnicode_DATA(s);
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    int failed;
+    switch (PyUnicode_KIND(s)) {  /* one loop per width, each with its reads inlined */
+    case PyUnicode_1BYTE_KIND:
+        failed = scan_kind(t, out, s, PyUnicode_1BYTE_KIND, data, n, tail_heads, known_tails, empty);
+        break;
+    case PyUnicode_2BYTE_KIND:
+        failed = scan_kind(t, out, s, PyUnicode_2BYTE_KIND, data, n, tail_heads, known_tails, empty);
+        break;
+    default:
+        failed = scan_kind(t, out, s, PyUnicode_4BYTE_KIND, data, n, tail_heads, known_tails, empty);
+    }
+    if (failed)
+        goto error;
+    Py_DECREF(empty);
+    return out;
+
+error:
+    Py_XDECREF(empty);
+    Py_XDECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"spans", spans, METH_VARARGS,
      "spans(hits, payloads, s, block, ambiguous_words, sentence_end, apostrophe_tails, clitic_cases, "
      "adjective_cases, max_unknown_tail, out, slow) -> whether a list adjective was seen"},
     {"fold_fast", fold_fast, METH_VARARGS,
      "fold_fast(block, table, pairs) -> (scan text, hyphen before a line break, two spaces, mixed script) or None for the Python path"},
+    {"trie", trie, METH_VARARGS,
+     "trie(keys, special) -> the trie of the keys (list of str), for scan(); special: the numbers of the keys read whatever their tail"},
+    {"scan", scan, METH_VARARGS,
+     "scan(trie, s, tail_heads, known_tails) -> [(key, start, end, tail or None)], as prefilter() keeps an automaton's hits"},
     {"prefilter", prefilter, METH_VARARGS,
      "prefilter(s, found, special, tail_heads, known_tails) -> [(key, start, end, tail or None)]"},
     {NULL, NULL, 0, NULL},

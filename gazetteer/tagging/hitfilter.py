@@ -48,6 +48,8 @@ from .compiled import HITS
 
 prefilter_c = HITS.prefilter if HITS is not None else None
 spans_c = HITS.spans if HITS is not None else None
+trie_c = HITS.trie if HITS is not None else None
+scan_c = HITS.scan if HITS is not None else None
 
 prefilter = prefilter_c or prefilter_py
 COMPILED = prefilter_c is not None

@@ -1,7 +1,8 @@
 """The tagger: every place mention in a text, with exact offsets, inflection and ranked places.
 
-One pass of an Aho-Corasick automaton over the scan text (``textfold``) finds the *stems*; each
-hit is checked on its own — word boundary before it, and the rest of the word after it must be
+One pass over the scan text (``textfold``) finds the *stems* that start a word: compiled, a trie
+of the stems walked from each word's start; else an Aho-Corasick automaton, whose hits inside
+words a filter drops (``hitfilter``). Each hit is checked on its own — word boundary before it, and the rest of the word after it must be
 one of the stem's tails (case ending, article, possessive) — so a longer key that fails its
 boundary never hides a shorter one that passes. Overlapping survivors are resolved
 leftmost-longest. Only then are places ranked, for the few mentions that are ambiguous.
@@ -22,7 +23,7 @@ from .context import DocumentPlaces, KindWords, NearMasks, ParagraphPlaces, name
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
-from .hitfilter import prefilter, spans_c
+from .hitfilter import prefilter, scan_c, spans_c, trie_c
 from .textfold import Folded, fix_homoglyphs, fold_block, fold_chars, has_mixed
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # one character for one: offsets stay
@@ -150,13 +151,14 @@ class Tagger:
             if cue not in t.keys:
                 add_key(cue)
                 add_payload(((), bits))
-        # Rust's aho-corasick (ahocorasick_rs) reports every overlapping key in one call, in
-        # code-point offsets: about a third less time than walking pyahocorasick's trie from Python
-        # over the same keys (docs/TAGGING.md).
-        self._automaton = ahocorasick_rs.AhoCorasick(patterns)
+        self._patterns = patterns
         self._payloads = payloads
         # cue words are read at a word's start whatever follows them (see _hits)
         self._special = frozenset(i for i, v in enumerate(payloads) if v[1] & _CUES)
+        # Compiled, a trie walked from each word's start finds the hits prefilter keeps of the
+        # automaton's: it reads no key that starts inside a word (docs/TAGGING.md)
+        self._trie = trie_c(patterns, set(self._special)) if trie_c is not None else None
+        self._automaton_made = None
         self._apostrophe_tails = {tail: case for tails in t.tails for tail, case in tails.items()
                                   if tail.startswith("'")}
         # Most words that merely start like a stem (Danışıqlar, после) end in no tail of any
@@ -178,6 +180,15 @@ class Tagger:
         self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (context._geo_of)
         self._near = NearMasks(t.related, t.coords, t.near)  # for the coherence of every document
         self._case_split = _CaseSplit()
+
+    @property
+    def _automaton(self) -> ahocorasick_rs.AhoCorasick:
+        """Every key, for the Python path: Rust's aho-corasick (ahocorasick_rs) reports every
+        overlapping key in one call, in code-point offsets, in about a third less time than
+        walking pyahocorasick's trie from Python over the same keys (docs/TAGGING.md)."""
+        if self._automaton_made is None:
+            self._automaton_made = ahocorasick_rs.AhoCorasick(self._patterns)
+        return self._automaton_made
 
     # -- public -----------------------------------------------------------------------------
     def tag(self, text: str) -> list[Mention]:
@@ -357,13 +368,16 @@ class Tagger:
         adjectives = False
         payloads = self._payloads
         mixed = folded.mixed if folded.mixed is not None else has_mixed(s)
-        try:
-            found = self._automaton.find_matches_as_indexes(s, overlapping=True)
-        except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape) is no UTF-8
-            found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", s), overlapping=True)
-        # the hits inside a word and those whose word goes on with no known tail (but for cue
-        # words) are dropped first, compiled where the extension was built (hitfilter.py)
-        hits = prefilter(s, found, self._special, self._tail_heads, self._known_tails)
+        if self._trie is not None:
+            hits = scan_c(self._trie, s, self._tail_heads, self._known_tails)
+        else:
+            try:
+                found = self._automaton.find_matches_as_indexes(s, overlapping=True)
+            except UnicodeEncodeError:  # a lone surrogate (text decoded with surrogateescape) is no UTF-8
+                found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", s), overlapping=True)
+            # the hits inside a word and those whose word goes on with no known tail (but for
+            # cue words) are dropped first (hitfilter.py)
+            hits = prefilter(s, found, self._special, self._tail_heads, self._known_tails)
 
         def one(key: int, start: int, e: int, tail: str | None) -> None:
             """The spans of one hit (and its cues)."""
