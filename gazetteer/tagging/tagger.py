@@ -2,9 +2,9 @@
 
 One pass over the scan text (``textfold``) finds the *stems* that start a word: compiled, a trie
 of the stems walked from each word's start; else an Aho-Corasick automaton, whose hits inside
-words a filter drops (``hitfilter``). Each hit is checked on its own — word boundary before it, and the rest of the word after it must be
-one of the stem's tails (case ending, article, possessive) — so a longer key that fails its
-boundary never hides a shorter one that passes. Overlapping survivors are resolved
+words a filter drops (``hitfilter``). Each hit is checked on its own — the rest of the word
+after it must be one of the stem's tails (case ending, article, possessive) — so a longer key
+that fails never hides a shorter one that passes. Overlapping survivors are resolved
 leftmost-longest. Only then are places ranked, for the few mentions that are ambiguous.
 """
 from __future__ import annotations
