@@ -472,10 +472,14 @@ error:
 #define ALNUM_DENSE 0x3000  /* Py_UNICODE_ISALNUM of the code points below this, as bits */
 
 typedef struct {
+    uint32_t first;  /* its first child */
+    uint32_t count;  /* how many children */
+    int32_t key;     /* the key that ends there, or -1 */
+} TrieNode;  /* together: a step of the walk reads one place in memory, and the labels */
+
+typedef struct {
     Py_ssize_t n_keys, n_nodes;
-    uint32_t *first;  /* per node: its first child */
-    uint32_t *count;  /* per node: how many children */
-    int32_t *key;     /* per node: the key that ends there, or -1 */
+    TrieNode *node;
     Py_UCS4 *label;   /* per node: the code point that leads to it */
     uint32_t *root;   /* per code point below ROOT_DENSE: the root's child, or 0 */
     unsigned char *special;  /* per key: read whatever its word's tail (cue words) */
@@ -487,9 +491,7 @@ trie_free(Trie *t)
 {
     if (t == NULL)
         return;
-    PyMem_Free(t->first);
-    PyMem_Free(t->count);
-    PyMem_Free(t->key);
+    PyMem_Free(t->node);
     PyMem_Free(t->label);
     PyMem_Free(t->root);
     PyMem_Free(t->special);
@@ -590,16 +592,14 @@ trie(PyObject *self, PyObject *args)
     }
     /* at most one node per character, and the root */
     const Py_ssize_t cap = total + 1;
-    t->first = PyMem_Malloc(cap * sizeof(uint32_t));
-    t->count = PyMem_Malloc(cap * sizeof(uint32_t));
-    t->key = PyMem_Malloc(cap * sizeof(int32_t));
+    t->node = PyMem_Malloc(cap * sizeof(TrieNode));
     t->label = PyMem_Malloc(cap * sizeof(Py_UCS4));
     t->root = PyMem_Calloc(ROOT_DENSE, sizeof(uint32_t));
     t->special = PyMem_Calloc(n ? n : 1, 1);
     lo = PyMem_Malloc(cap * sizeof(uint32_t));
     hi = PyMem_Malloc(cap * sizeof(uint32_t));
     depth = PyMem_Malloc(cap * sizeof(uint32_t));
-    if (!t->first || !t->count || !t->key || !t->label || !t->root || !t->special || !lo || !hi || !depth)
+    if (!t->node || !t->label || !t->root || !t->special || !lo || !hi || !depth)
         goto nomemory;
     /* breadth first: node v covers the sorted keys [lo, hi) that share its depth[v] first
      * characters; its children are made together, so they are contiguous */
@@ -610,12 +610,12 @@ trie(PyObject *self, PyObject *args)
     t->label[0] = 0;
     for (Py_ssize_t v = 0; v < n_nodes; v++) {
         uint32_t l = lo[v], h = hi[v], d = depth[v];
-        t->key[v] = -1;
+        t->node[v].key = -1;
         if (l < h && sorted[l].len == d) {  /* a key ends here (it sorts before its extensions) */
-            t->key[v] = sorted[l].id;
+            t->node[v].key = sorted[l].id;
             l++;
         }
-        t->first[v] = (uint32_t)n_nodes;
+        t->node[v].first = (uint32_t)n_nodes;
         uint32_t children = 0;
         for (uint32_t i = l; i < h;) {
             Py_UCS4 c = sorted[i].text[d];
@@ -632,7 +632,7 @@ trie(PyObject *self, PyObject *args)
             children++;
             i = j;
         }
-        t->count[v] = children;
+        t->node[v].count = children;
     }
     t->n_nodes = n_nodes;
     t->n_keys = n;
@@ -687,7 +687,8 @@ trie_child(const Trie *t, uint32_t v, Py_UCS4 c)
 {
     if (v == 0 && c < ROOT_DENSE)
         return t->root[c];
-    uint32_t a = t->first[v], b = a + t->count[v];
+    const uint32_t lo = t->node[v].first, hi = lo + t->node[v].count;
+    uint32_t a = lo, b = hi;
     if (b - a <= 8) {
         for (; a < b; a++)
             if (t->label[a] == c)
@@ -701,7 +702,7 @@ trie_child(const Trie *t, uint32_t v, Py_UCS4 c)
         else
             b = m;
     }
-    return a < t->first[v] + t->count[v] && t->label[a] == c ? a : 0;
+    return a < hi && t->label[a] == c ? a : 0;
 }
 
 /* One hit (key, start, e) as prefilter() keeps it, appended to out: 0, or -1 on an error. */
@@ -735,8 +736,8 @@ scan_kind(const Trie *t, PyObject *out, PyObject *s, const int kind, const void 
             uint32_t v = trie_child(t, 0, c);
             Py_ssize_t j = i + 1;
             while (v) {
-                if (t->key[v] >= 0 &&
-                    scan_hit(t, out, s, kind, data, n, t->key[v], i, j, tail_heads, known_tails, empty) < 0)
+                const int32_t key = t->node[v].key;
+                if (key >= 0 && scan_hit(t, out, s, kind, data, n, key, i, j, tail_heads, known_tails, empty) < 0)
                     return -1;
                 if (j >= n)
                     break;
