@@ -6,15 +6,27 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from gazetteer.tagging import context
 from gazetteer.tagging.context import KindWords
+
+NEAR_C = context._near_words  # the compiled one (the kw fixture turns it off for a while)
 
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SENTENCE = re.compile(r"[.!?;։…]\s|\n")
 
 
-@pytest.fixture(scope="module")
-def kw() -> KindWords:
-    return KindWords.load()
+@pytest.fixture(scope="module", params=["compiled", "python"])
+def kw(request):
+    """KindWords with the words beside a mention found by the extension, and by Python."""
+    real = context._near_words
+    if request.param == "python":
+        context._near_words = None
+    elif real is None:
+        pytest.skip("extension not built")
+    try:
+        yield KindWords.load()
+    finally:
+        context._near_words = real
 
 
 def expected(kw: KindWords, scan: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> set[str]:
@@ -113,3 +125,43 @@ def test_every_table_of_context_toml_is_read(kw):
     assert kw.window == 2 and kw.area_kinds and kw.preference and kw.name_weights and kw.locatives
     assert kw.container_words and kw.settlement_kinds and kw.container_kinds and kw.conjunctions
     assert kw.feature_after and kw.feature_before and kw.person_before.exact and kw.person_after.exact
+
+
+# Letters of three scripts, a letter with a mark, digits (an Arabic-Indic one is a digit to \d, a
+# superscript two is a letter to [^\W\d_]), apostrophes, the sentence marks and white space.
+NEAR_ALPHABET = "aşШуշի\u0301٣2²_'’.!?;։…-,\n \t\xa0\u2028"
+
+
+@pytest.mark.skipif(NEAR_C is None, reason="extension not built")
+@settings(max_examples=300, deadline=None)
+@given(scan=st.text(NEAR_ALPHABET, max_size=150), cut=st.data(), window=st.integers(0, 4))
+def test_compiled_near_words_equal_the_regular_expressions(scan, cut, window):
+    start = cut.draw(st.integers(0, len(scan) + 2))
+    end = cut.draw(st.integers(start, len(scan) + 3))
+    lo = cut.draw(st.integers(0, start + 1))
+    hi = cut.draw(st.none() | st.integers(0, len(scan) + 3))
+    kw = KindWords.load()
+    kw.window = window
+    got = NEAR_C(scan, start, end, lo, -1 if hi is None else hi, window)
+    assert got == kw.near_words(scan, start, end, lo, hi)
+    assert got == (_WORDS_LEFT(scan, start, lo, window), _WORDS_RIGHT(scan, end, hi, window))
+
+
+def _WORDS_LEFT(scan, start, lo, window):
+    left = scan[max(lo, start - 60):start]
+    cuts = list(_SENTENCE.finditer(left))
+    return _WORDS.findall(left[cuts[-1].end():] if cuts else left)[-window:]
+
+
+def _WORDS_RIGHT(scan, end, hi, window):
+    right = scan[end:end + 60 if hi is None else min(hi, end + 60)]
+    cut = _SENTENCE.search(right)
+    return _WORDS.findall(right[:cut.start()] if cut else right)[:window]
+
+
+@pytest.mark.skipif(NEAR_C is None, reason="extension not built")
+@pytest.mark.parametrize("args", [("abc", -1, 2, 0, -1, 2), ("abc", 0, 2, 0, -2, 2), ("abc", 0, 2, 0, -1, -1),
+                                  (b"abc", 0, 2, 0, -1, 2), ("abc", 0, 2, 0, None, 2)])
+def test_compiled_near_words_refuse_bad_input(args):
+    with pytest.raises((ValueError, TypeError)):
+        NEAR_C(*args)

@@ -794,6 +794,135 @@ error:
     return NULL;
 }
 
+/* ---- the words beside a mention (context.KindWords.kinds_near) ---------------------------------
+ *
+ * For each ambiguous mention the tagger reads the words just before and after it, within its
+ * sentence: in Python, slices, a split and regular expressions took half of the ranking's time
+ * for a mention. near_words() gives what context.left_words and right_words give (their regular
+ * expressions are the definition; tests/test_hitfilter.py holds the two equal). */
+
+/* [^\W\d_] of Python's re: a letter (a character str.isalnum() accepts that is no decimal digit) */
+static inline int
+re_letter(Py_UCS4 c)
+{
+    return Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
+}
+
+/* the first character of context._SENTENCE's [.!?;։…]\s */
+static inline int
+sentence_mark(Py_UCS4 c)
+{
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == 0x0589 || c == 0x2026;
+}
+
+/* The words (_WORDS: letters, an apostrophe and letters) of s[a:b], as _WORDS.findall(s[a:b])
+ * finds them, appended to out; at most keep of them (the last when last, else the first; all
+ * when keep is 0 and last, as Python's words[-0:]). */
+static int
+words_of(PyObject *s, int kind, const void *data, Py_ssize_t a, Py_ssize_t b, Py_ssize_t keep, int last,
+         PyObject *out)
+{
+    Py_ssize_t starts[64], ends[64];  /* at most 60 characters: at most 30 words */
+    Py_ssize_t count = 0;
+    Py_ssize_t i = a;
+    while (i < b && count < 64) {
+        if (!re_letter(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i + 1;
+        while (j < b && re_letter(PyUnicode_READ(kind, data, j)))
+            j++;
+        if (j + 1 < b && PyUnicode_READ(kind, data, j) == '\'' && re_letter(PyUnicode_READ(kind, data, j + 1))) {
+            j += 2;
+            while (j < b && re_letter(PyUnicode_READ(kind, data, j)))
+                j++;
+        }
+        starts[count] = i;
+        ends[count] = j;
+        count++;
+        i = j;
+    }
+    Py_ssize_t from = 0, to = count;
+    if (last) {
+        if (keep && keep < count)
+            from = count - keep;
+    } else if (keep < count) {
+        to = keep;
+    }
+    for (Py_ssize_t k = from; k < to; k++) {
+        PyObject *w = PyUnicode_Substring(s, starts[k], ends[k]);
+        if (w == NULL)
+            return -1;
+        int failed = PyList_Append(out, w);
+        Py_DECREF(w);
+        if (failed)
+            return -1;
+    }
+    return 0;
+}
+
+#define NEAR_CHARS 60  /* how far context.KindWords looks on each side */
+
+/* near_words(scan, start, end, lo, hi, window) -> (before, after): the words before start
+ * (not before lo, nor before the last sentence end) as context.left_words gives them, and those
+ * after end (not beyond hi, unless hi is -1, nor beyond the first sentence end) as right_words
+ * does: window of each side, before as the text has them. */
+static PyObject *
+near_words(PyObject *self, PyObject *args)
+{
+    PyObject *s;
+    Py_ssize_t start, end, lo, hi, window;
+    if (!PyArg_ParseTuple(args, "Unnnnn", &s, &start, &end, &lo, &hi, &window))
+        return NULL;
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (start < 0 || end < 0 || lo < 0 || hi < -1 || window < 0) {
+        PyErr_SetString(PyExc_ValueError, "offsets and window must not be negative");
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    /* scan[max(lo, start - 60):start], cut after its last sentence end */
+    Py_ssize_t b = start < n ? start : n;
+    Py_ssize_t a = start - NEAR_CHARS > lo ? start - NEAR_CHARS : lo;
+    if (a > b)
+        a = b;
+    for (Py_ssize_t e = b; e > a; e--) {  /* the last match ends furthest right */
+        Py_UCS4 c = PyUnicode_READ(kind, data, e - 1);
+        if (c == '\n' || (e - 2 >= a && Py_UNICODE_ISSPACE(c) && sentence_mark(PyUnicode_READ(kind, data, e - 2)))) {
+            a = e;
+            break;
+        }
+    }
+    PyObject *before = PyList_New(0), *after = PyList_New(0);
+    if (before == NULL || after == NULL)
+        goto error;
+    if (words_of(s, kind, data, a, b, window, 1, before) < 0)
+        goto error;
+    /* scan[end:min(hi, end + 60)], cut at its first sentence end */
+    a = end < n ? end : n;
+    b = end + NEAR_CHARS;
+    if (hi >= 0 && hi < b)
+        b = hi;
+    if (b > n)
+        b = n;
+    for (Py_ssize_t p = a; p < b; p++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, p);
+        if (c == '\n' || (p + 1 < b && sentence_mark(c) && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p + 1)))) {
+            b = p;
+            break;
+        }
+    }
+    if (a < b && words_of(s, kind, data, a, b, window, 0, after) < 0)
+        goto error;
+    return Py_BuildValue("(NN)", before, after);
+
+error:
+    Py_XDECREF(before);
+    Py_XDECREF(after);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"spans", spans, METH_VARARGS,
      "spans(hits, payloads, s, block, ambiguous_words, sentence_end, apostrophe_tails, clitic_cases, "
@@ -804,6 +933,8 @@ static PyMethodDef methods[] = {
      "trie(keys, special) -> the trie of the keys (list of str), for scan(); special: the numbers of the keys read whatever their tail"},
     {"scan", scan, METH_VARARGS,
      "scan(trie, s, tail_heads, known_tails) -> [(key, start, end, tail or None)], as prefilter() keeps an automaton's hits"},
+    {"near_words", near_words, METH_VARARGS,
+     "near_words(scan, start, end, lo, hi, window) -> (words before, words after), as context.left_words and right_words give them"},
     {"prefilter", prefilter, METH_VARARGS,
      "prefilter(s, found, special, tail_heads, known_tails) -> [(key, start, end, tail or None)]"},
     {NULL, NULL, 0, NULL},

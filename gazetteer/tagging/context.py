@@ -8,11 +8,13 @@ import tomllib
 from array import array
 from pathlib import Path
 
+from .compiled import HITS
 from .textfold import fold_chars
 
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SENTENCE = re.compile(r"[.!?;։…]\s|\n")  # a kind word is never looked for across a sentence end
 _GAP = re.compile(r"[\s,]+")
+_near_words = HITS.near_words if HITS is not None else None
 _CELL_KEY = 1 << 16  # grid cell (i, j) -> i * _CELL_KEY + j
 NEAR_KM = 30.0  # two places this close are "the same area" for a document
 SAME_KM = 10.0  # two candidates this close are one place at two levels (a town and its district)
@@ -116,12 +118,38 @@ class KindWords:
         (scan text, folded), and not inside the mentions beside it: ``lo`` is where the one
         before ends, ``hi`` where the one after starts (``Tovuz rayonunun Ağdam kəndi``: the
         district's kind word is its own, the village's is ``kəndi``)."""
+        if _near_words is not None:  # compiled (_hits.c): the same words
+            before, after = _near_words(scan, start, end, lo, -1 if hi is None else hi, self.window)
+        else:
+            before, after = self.near_words(scan, start, end, lo, hi)
+        found: set[str] = set()
+        locatives = self.locatives
+        for words, memo, is_after in ((before[::-1], self._memo_before, False), (after, self._memo_after, True)):
+            for i, w in enumerate(words):  # outward from the mention
+                if not is_after and w in locatives:
+                    # "a village in X": X holds settlements (see [containers] in context.toml)
+                    if w in self.container_words and i + 1 < len(words) and \
+                            not self.settlement_kinds.isdisjoint(self._kinds_of(words[i + 1:i + 2], False)):
+                        found |= self.container_kinds
+                    break
+                kinds = memo.get(w)
+                if kinds is None:
+                    if len(memo) > 100_000:
+                        memo.clear()
+                    kinds = memo[w] = self._word_kinds(w, is_after)
+                if kinds:
+                    found |= kinds
+        return found
+
+    def near_words(self, scan: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[list, list]:
+        """``(left_words(scan, start, lo), right_words(scan, end, hi))``, with a fast path for
+        the common shape ``… word word NAME word word …``."""
         window = self.window
         left = scan[max(lo, start - 60):start]
         before = None
         if left[-1:] == " " and window > 0:
-            # Fast path, the common shape "… word word ␣mention": the same words as below
-            # (letters only, one space between and after them: no sentence end, no other word)
+            # "… word word ␣mention": the same words as the regular expressions find (letters
+            # only, one space between and after them: no sentence end, no other word)
             words = left.rsplit(None, window)[-window:]
             if len(words) == window and left.endswith(" ".join(words) + " ") and "".join(words).isalpha():
                 before = words
@@ -143,24 +171,7 @@ class KindWords:
             if cut is not None:
                 right = right[:cut.start()]
             after = _WORDS.findall(right)[:window]
-        found: set[str] = set()
-        locatives = self.locatives
-        for words, memo, is_after in ((before[::-1], self._memo_before, False), (after, self._memo_after, True)):
-            for i, w in enumerate(words):  # outward from the mention
-                if not is_after and w in locatives:
-                    # "a village in X": X holds settlements (see [containers] in context.toml)
-                    if w in self.container_words and i + 1 < len(words) and \
-                            not self.settlement_kinds.isdisjoint(self._kinds_of(words[i + 1:i + 2], False)):
-                        found |= self.container_kinds
-                    break
-                kinds = memo.get(w)
-                if kinds is None:
-                    if len(memo) > 100_000:
-                        memo.clear()
-                    kinds = memo[w] = self._word_kinds(w, is_after)
-                if kinds:
-                    found |= kinds
-        return found
+        return before, after
 
     def kinds_inside(self, scan: str, start: int, end: int) -> set[str]:
         """Kinds named by a generic word inside a mention after its first word (``Zəngilan
