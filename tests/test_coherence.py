@@ -1,9 +1,12 @@
 """DocumentPlaces.coherence against its definition, measured the slow way."""
 from __future__ import annotations
 
+from array import array
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from gazetteer.tagging import context
 from gazetteer.tagging.context import (NEAR_KM, DocumentPlaces, NearMasks, ParagraphPlaces, distance_km, mask_of,
                                        near_lists)
 
@@ -41,6 +44,48 @@ def test_coherence_matches_its_definition(coords, data):
         for p in range(n):
             want = expected(p, doc, related, coords) if doc else 0.0
             assert places.coherence(p) == want, (p, coords, doc, related)
+    # all at once (compiled where the extension was built), in any order, some asked twice
+    asked = data.draw(st.lists(st.integers(0, n - 1), max_size=2 * n))
+    want = tuple(expected(p, doc, related, coords) if doc else 0.0 for p in asked)
+    compiled = context._coherences
+    try:
+        for context._coherences in (compiled, None):
+            for places in (DocumentPlaces(doc, related, coords), DocumentPlaces(doc, related, coords, shared)):
+                assert places.coherences(tuple(asked)) == want
+    finally:
+        context._coherences = compiled
+
+
+COMPILED = context._coherences
+
+
+@pytest.mark.skipif(COMPILED is None, reason="extension not built")
+@pytest.mark.parametrize("starts, flat", [
+    (array("L", [0, 1, 2]), array("H", [1, 0])),
+    (array("I", [0, 1, 2]), array("I", [1, 0])),
+    (array("Q", [0, 1, 2]), array("Q", [1, 0])),
+])
+def test_compiled_coherences_read_any_width(starts, flat):
+    """Place 1 lies near place 0, which the document names; the widths are the platform's."""
+    assert COMPILED((1, 0), {}, bytes([1]), starts, flat, [(), ()], set(), [None, None], 0.5) == (1.0, 0.5)
+
+
+@pytest.mark.skipif(COMPILED is None, reason="extension not built")
+@pytest.mark.parametrize("args, error", [
+    (((2,), {}, b"\x01", array("L", [0, 1, 2]), array("H", [1, 0]), [(), ()], set(), [None, None], 0.5), IndexError),
+    (((0,), {}, b"\x01", array("L", [0, 1]), array("H", [1, 0]), [(), ()], set(), [None, None], 0.5), ValueError),
+    (((0,), {}, b"\x01", array("L", [0, 1, 3]), array("H", [1, 0]), [(), ()], set(), [None, None], 0.5), ValueError),
+    (((0,), {}, b"\x01", array("L", [0, 2, 1]), array("H", [1, 0]), [(), ()], set(), [None, None], 0.5), ValueError),
+    (((0,), {}, b"\x01", array("l", [0, 1, 2]), array("H", [1, 0]), [(), ()], set(), [None, None], 0.5), TypeError),
+    (((0,), {}, b"\x01", array("L", [0, 1, 2]), array("d", [1, 0]), [(), ()], set(), [None, None], 0.5), TypeError),
+    (((0,), {}, b"\x01", array("L", [0, 1, 2]), array("H", [1, 0]), [[], ()], set(), [None, None], 0.5), TypeError),
+    (((0,), {}, b"\x01", array("L", [0, 1, 2]), array("H", [1, 0]), [(), ()], [], [None, None], 0.5), TypeError),
+    (((0,), {}, b"\x01", array("L", [0, 1, 2]), array("H", [1, 0]), [(), ()], set(), [None], 0.5), ValueError),
+    ((("a",), {}, b"\x01", array("L", [0, 1, 2]), array("H", [1, 0]), [(), ()], set(), [None, None], 0.5), TypeError),
+])
+def test_compiled_coherences_refuse_bad_input(args, error):
+    with pytest.raises(error):
+        COMPILED(*args)
 
 
 def test_a_place_is_not_near_itself():

@@ -8,6 +8,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 
 /* The end of the run of letters and digits from j on (the tail regex's [^\W_]*). */
 static Py_ssize_t
@@ -923,6 +924,152 @@ error:
     return NULL;
 }
 
+/* ---- a candidate's coherence with a document (context.DocumentPlaces) -------------------------
+ *
+ * coherences(places, memo, bitmap, starts, flat, related, neighbours, coords, unknown) -> tuple
+ *
+ * Per place (ints), DocumentPlaces._coherence as memo (a dict) keeps it: 1.0 when a place linked
+ * to it (related[place]) or within 30 km of it (flat[starts[place]:starts[place + 1]], the
+ * near lists) is one of the document's (a bit set in bitmap, one per place number); else 0.5
+ * when one of its links is in neighbours (the links of the document's places); else unknown
+ * when coords[place] is None; else 0.0. The document must name a place (the caller says 0.0
+ * for each otherwise). */
+/* an array of unsigned integers of 1, 2, 4 or 8 bytes (array.array 'B', 'H', 'I', 'L', 'Q') */
+static int
+unsigned_items(const Py_buffer *view)
+{
+    const char *f = view->format;
+    if (f == NULL || view->ndim != 1)
+        return 0;
+    if (*f == '@' || *f == '=')
+        f++;
+    if (f[0] == '\0' || f[1] != '\0' || !strchr("BHILQN", f[0]))
+        return 0;
+    return view->itemsize == 1 || view->itemsize == 2 || view->itemsize == 4 || view->itemsize == 8;
+}
+
+static inline uint64_t
+item_at(const Py_buffer *view, Py_ssize_t i)
+{
+    switch (view->itemsize) {
+    case 1: return ((const uint8_t *)view->buf)[i];
+    case 2: return ((const uint16_t *)view->buf)[i];
+    case 4: return ((const uint32_t *)view->buf)[i];
+    default: return ((const uint64_t *)view->buf)[i];
+    }
+}
+
+static PyObject *
+coherences(PyObject *self, PyObject *args)
+{
+    PyObject *places, *memo, *related, *neighbours, *coords, *starts_obj, *flat_obj;
+    Py_buffer bitmap, starts = {0}, flat = {0};
+    double unknown;
+    if (!PyArg_ParseTuple(args, "OO!y*OOO!OO!d", &places, &PyDict_Type, &memo, &bitmap, &starts_obj, &flat_obj,
+                          &PyList_Type, &related, &neighbours, &PyList_Type, &coords, &unknown))
+        return NULL;
+    PyObject *out = NULL, *seq = NULL;
+    PyObject *values[4] = {NULL, NULL, NULL, NULL};  /* 0.0, 0.5, 1.0, unknown */
+    if (PyObject_GetBuffer(starts_obj, &starts, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0 ||
+        PyObject_GetBuffer(flat_obj, &flat, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        goto done;
+    if (!PyAnySet_Check(neighbours)) {
+        PyErr_SetString(PyExc_TypeError, "neighbours must be a set");
+        goto done;
+    }
+    const unsigned char *bits = bitmap.buf;
+    const Py_ssize_t n_bits = bitmap.len * 8;
+    const Py_ssize_t n_places = PyList_GET_SIZE(related);
+    if (PyList_GET_SIZE(coords) != n_places || starts.len != (n_places + 1) * starts.itemsize) {
+        PyErr_SetString(PyExc_ValueError, "related, coords and starts differ in length");
+        goto done;
+    }
+    if (!unsigned_items(&starts) || !unsigned_items(&flat)) {
+        PyErr_SetString(PyExc_TypeError, "starts and flat must be arrays of unsigned integers");
+        goto done;
+    }
+    const uint64_t total = item_at(&starts, n_places);
+    if ((uint64_t)flat.len != total * flat.itemsize) {
+        PyErr_SetString(PyExc_ValueError, "flat does not fit starts");
+        goto done;
+    }
+    seq = PySequence_Fast(places, "places must be a sequence");
+    if (seq == NULL)
+        goto done;
+    const Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    values[0] = PyFloat_FromDouble(0.0);
+    values[1] = PyFloat_FromDouble(0.5);
+    values[2] = PyFloat_FromDouble(1.0);
+    values[3] = PyFloat_FromDouble(unknown);
+    out = PyTuple_New(count);
+    if (out == NULL || !values[0] || !values[1] || !values[2] || !values[3])
+        goto fail;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *key = PySequence_Fast_GET_ITEM(seq, k);
+        PyObject *got = PyDict_GetItemWithError(memo, key);  /* borrowed */
+        if (got == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            Py_ssize_t p = PyLong_AsSsize_t(key);
+            if (p == -1 && PyErr_Occurred())
+                goto fail;
+            if (p < 0 || p >= n_places) {
+                PyErr_SetString(PyExc_IndexError, "a place out of range");
+                goto fail;
+            }
+            PyObject *rel = PyList_GET_ITEM(related, p);
+            if (!PyTuple_Check(rel)) {
+                PyErr_SetString(PyExc_TypeError, "related must hold tuples");
+                goto fail;
+            }
+            int linked = 0;
+            for (Py_ssize_t r = 0; r < PyTuple_GET_SIZE(rel) && !linked; r++) {
+                Py_ssize_t q = PyLong_AsSsize_t(PyTuple_GET_ITEM(rel, r));
+                if (q == -1 && PyErr_Occurred())
+                    goto fail;
+                linked = q >= 0 && q < n_bits && (bits[q >> 3] >> (q & 7)) & 1;
+            }
+            const uint64_t a = item_at(&starts, p), b = item_at(&starts, p + 1);
+            if (b < a || b > total) {
+                PyErr_SetString(PyExc_ValueError, "starts out of order");
+                goto fail;
+            }
+            for (uint64_t i = a; i < b && !linked; i++) {
+                uint64_t q = item_at(&flat, (Py_ssize_t)i);
+                linked = q < (uint64_t)n_bits && (bits[q >> 3] >> (q & 7)) & 1;
+            }
+            if (linked) {
+                got = values[2];
+            } else {
+                int shared = 0;
+                for (Py_ssize_t r = 0; r < PyTuple_GET_SIZE(rel) && !shared; r++) {
+                    shared = PySet_Contains(neighbours, PyTuple_GET_ITEM(rel, r));
+                    if (shared < 0)
+                        goto fail;
+                }
+                got = shared ? values[1] : PyList_GET_ITEM(coords, p) == Py_None ? values[3] : values[0];
+            }
+            if (PyDict_SetItem(memo, key, got) < 0)
+                goto fail;
+        }
+        PyTuple_SET_ITEM(out, k, Py_NewRef(got));
+    }
+    goto done;
+
+fail:
+    Py_CLEAR(out);
+done:
+    for (int i = 0; i < 4; i++)
+        Py_XDECREF(values[i]);
+    Py_XDECREF(seq);
+    PyBuffer_Release(&bitmap);
+    if (starts.obj != NULL)
+        PyBuffer_Release(&starts);
+    if (flat.obj != NULL)
+        PyBuffer_Release(&flat);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"spans", spans, METH_VARARGS,
      "spans(hits, payloads, s, block, ambiguous_words, sentence_end, apostrophe_tails, clitic_cases, "
@@ -935,6 +1082,8 @@ static PyMethodDef methods[] = {
      "scan(trie, s, tail_heads, known_tails) -> [(key, start, end, tail or None)], as prefilter() keeps an automaton's hits"},
     {"near_words", near_words, METH_VARARGS,
      "near_words(scan, start, end, lo, hi, window) -> (words before, words after), as context.left_words and right_words give them"},
+    {"coherences", coherences, METH_VARARGS,
+     "coherences(places, memo, bitmap, starts, flat, related, neighbours, coords, unknown) -> each place's coherence with a document"},
     {"prefilter", prefilter, METH_VARARGS,
      "prefilter(s, found, special, tail_heads, known_tails) -> [(key, start, end, tail or None)]"},
     {NULL, NULL, 0, NULL},

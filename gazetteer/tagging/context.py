@@ -15,6 +15,7 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SENTENCE = re.compile(r"[.!?;։…]\s|\n")  # a kind word is never looked for across a sentence end
 _GAP = re.compile(r"[\s,]+")
 _near_words = HITS.near_words if HITS is not None else None
+_coherences = HITS.coherences if HITS is not None else None
 _CELL_KEY = 1 << 16  # grid cell (i, j) -> i * _CELL_KEY + j
 NEAR_KM = 30.0  # two places this close are "the same area" for a document
 SAME_KM = 10.0  # two candidates this close are one place at two levels (a town and its district)
@@ -382,6 +383,7 @@ class DocumentPlaces:
         self.mask = mask_of(places)
         self._neighbours: set[int] | None = None  # their parents and children, when first needed
         self._memo: dict[int, float] = {}
+        self._bitmap: bytes | None = None  # the mask's bytes, for the compiled coherences
 
     @property
     def neighbours(self) -> set[int]:
@@ -390,6 +392,19 @@ class DocumentPlaces:
             related = self.related
             self._neighbours = {r for p in self.places for r in related[p]}
         return self._neighbours
+
+    def coherences(self, places) -> tuple[float, ...]:
+        """``coherence`` of each place; compiled (_hits.c) where the extension was built, from
+        the near lists themselves rather than the masks."""
+        if not self.places:
+            return (0.0,) * len(places)
+        masks = self.masks
+        if _coherences is not None and type(self.related) is list and type(self.coords) is list:
+            if self._bitmap is None:
+                self._bitmap = self.mask.to_bytes((self.mask.bit_length() + 7) >> 3, "little")
+            return _coherences(places, self._memo, self._bitmap, masks.starts, masks.flat, self.related,
+                               self.neighbours, self.coords, self.UNKNOWN)
+        return tuple([self.coherence(p) for p in places])
 
     def coherence(self, place: int) -> float:
         """1 when the place is part of, contains, or lies within 30 km of a place the document

@@ -562,8 +562,8 @@ class Tagger:
                     near = near | chains[k]
                 if doc is None:
                     doc = DocumentPlaces(others, t.related, t.coords, self._near)
-                    coherence = doc.coherence
-                coh = tuple([coherence(p) for p in amb[0]])
+                    coherences = doc.coherences
+                coh = coherences(amb[0])
                 if start >= para_end:
                     para_start = scan.rfind("\n", 0, start) + 1
                     para_end = scan.find("\n", start)
