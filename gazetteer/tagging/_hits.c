@@ -473,15 +473,15 @@ error:
 #define ALNUM_DENSE 0x3000  /* Py_UNICODE_ISALNUM of the code points below this, as bits */
 
 typedef struct {
+    Py_UCS4 label;   /* the code point that leads to it */
     uint32_t first;  /* its first child */
     uint32_t count;  /* how many children */
     int32_t key;     /* the key that ends there, or -1 */
-} TrieNode;  /* together: a step of the walk reads one place in memory, and the labels */
+} TrieNode;  /* a node's children are contiguous records: a step of the walk reads one place */
 
 typedef struct {
     Py_ssize_t n_keys, n_nodes;
     TrieNode *node;
-    Py_UCS4 *label;   /* per node: the code point that leads to it */
     uint32_t *root;   /* per code point below ROOT_DENSE: the root's child, or 0 */
     unsigned char *special;  /* per key: read whatever its word's tail (cue words) */
     unsigned char alnum[ALNUM_DENSE / 8];
@@ -493,7 +493,6 @@ trie_free(Trie *t)
     if (t == NULL)
         return;
     PyMem_Free(t->node);
-    PyMem_Free(t->label);
     PyMem_Free(t->root);
     PyMem_Free(t->special);
     PyMem_Free(t);
@@ -594,13 +593,12 @@ trie(PyObject *self, PyObject *args)
     /* at most one node per character, and the root */
     const Py_ssize_t cap = total + 1;
     t->node = PyMem_Malloc(cap * sizeof(TrieNode));
-    t->label = PyMem_Malloc(cap * sizeof(Py_UCS4));
     t->root = PyMem_Calloc(ROOT_DENSE, sizeof(uint32_t));
     t->special = PyMem_Calloc(n ? n : 1, 1);
     lo = PyMem_Malloc(cap * sizeof(uint32_t));
     hi = PyMem_Malloc(cap * sizeof(uint32_t));
     depth = PyMem_Malloc(cap * sizeof(uint32_t));
-    if (!t->node || !t->label || !t->root || !t->special || !lo || !hi || !depth)
+    if (!t->node || !t->root || !t->special || !lo || !hi || !depth)
         goto nomemory;
     /* breadth first: node v covers the sorted keys [lo, hi) that share its depth[v] first
      * characters; its children are made together, so they are contiguous */
@@ -608,7 +606,7 @@ trie(PyObject *self, PyObject *args)
     lo[0] = 0;
     hi[0] = (uint32_t)n;
     depth[0] = 0;
-    t->label[0] = 0;
+    t->node[0].label = 0;
     for (Py_ssize_t v = 0; v < n_nodes; v++) {
         uint32_t l = lo[v], h = hi[v], d = depth[v];
         t->node[v].key = -1;
@@ -623,7 +621,7 @@ trie(PyObject *self, PyObject *args)
             uint32_t j = i + 1;
             while (j < h && sorted[j].text[d] == c)
                 j++;
-            t->label[n_nodes] = c;
+            t->node[n_nodes].label = c;
             lo[n_nodes] = i;
             hi[n_nodes] = j;
             depth[n_nodes] = d + 1;
@@ -692,18 +690,18 @@ trie_child(const Trie *t, uint32_t v, Py_UCS4 c)
     uint32_t a = lo, b = hi;
     if (b - a <= 8) {
         for (; a < b; a++)
-            if (t->label[a] == c)
+            if (t->node[a].label == c)
                 return a;
         return 0;
     }
     while (a < b) {
         uint32_t m = a + (b - a) / 2;
-        if (t->label[m] < c)
+        if (t->node[m].label < c)
             a = m + 1;
         else
             b = m;
     }
-    return a < hi && t->label[a] == c ? a : 0;
+    return a < hi && t->node[a].label == c ? a : 0;
 }
 
 /* One hit (key, start, e) as prefilter() keeps it, appended to out: 0, or -1 on an error. */
