@@ -10,11 +10,41 @@
 #include <Python.h>
 #include <string.h>
 
+/* Character classes of the code points below CLASS_DENSE, made once at import: the Unicode
+ * predicates are a function call or four each, and the scans ask them of every character. */
+#define CLASS_DENSE 0x3000
+#define C_ALNUM 1   /* str.isalnum() */
+#define C_LETTER 2  /* [^\W\d_] of Python's re: alphanumeric and no decimal digit */
+#define C_SPACE 4   /* str.isspace(), \s of re */
+static unsigned char char_class[CLASS_DENSE];
+
+static void
+init_char_class(void)
+{
+    for (Py_UCS4 c = 0; c < CLASS_DENSE; c++) {
+        int alnum = Py_UNICODE_ISALNUM(c);
+        char_class[c] = (alnum ? C_ALNUM : 0) | (alnum && !Py_UNICODE_ISDECIMAL(c) ? C_LETTER : 0) |
+                        (Py_UNICODE_ISSPACE(c) ? C_SPACE : 0);
+    }
+}
+
+static inline int
+is_alnum(Py_UCS4 c)
+{
+    return c < CLASS_DENSE ? char_class[c] & C_ALNUM : Py_UNICODE_ISALNUM(c);
+}
+
+static inline int
+is_space(Py_UCS4 c)
+{
+    return c < CLASS_DENSE ? char_class[c] & C_SPACE : Py_UNICODE_ISSPACE(c);
+}
+
 /* The end of the run of letters and digits from j on (the tail regex's [^\W_]*). */
 static Py_ssize_t
 word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t j)
 {
-    while (j < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, j)))
+    while (j < n && is_alnum(PyUnicode_READ(kind, data, j)))
         j++;
     return j;
 }
@@ -30,9 +60,9 @@ hit_tail(PyObject *s, int kind, const void *data, Py_ssize_t n, Py_ssize_t e, Py
     Py_UCS4 c = PyUnicode_READ(kind, data, e);
     if (c == '\'' || c == '-')
         return PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
-    if (!Py_UNICODE_ISALNUM(c))
+    if (!is_alnum(c))
         return Py_NewRef(empty);
-    if (e + 1 < n && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, e + 1))) {
+    if (e + 1 < n && is_alnum(PyUnicode_READ(kind, data, e + 1))) {
         PyObject *head = PyUnicode_Substring(s, e, e + 2);
         if (head == NULL)
             return NULL;
@@ -98,7 +128,7 @@ prefilter(PyObject *self, PyObject *args)
             PyErr_SetString(PyExc_ValueError, "a hit lies outside the text");
             goto error;
         }
-        if (start > 0 && Py_UNICODE_ISALNUM(PyUnicode_READ(kind, data, start - 1)))
+        if (start > 0 && is_alnum(PyUnicode_READ(kind, data, start - 1)))
             continue;  /* inside a word */
         PyObject *tail = hit_tail(s, kind, data, n, e, tail_heads, known_tails, empty);
         if (tail == NULL)
@@ -470,7 +500,6 @@ error:
  * by code point. */
 
 #define ROOT_DENSE 0x3000  /* the root's children of code points below this are found by table */
-#define ALNUM_DENSE 0x3000  /* Py_UNICODE_ISALNUM of the code points below this, as bits */
 
 typedef struct {
     Py_UCS4 label;   /* the code point that leads to it */
@@ -484,7 +513,6 @@ typedef struct {
     TrieNode *node;
     uint32_t *root;   /* per code point below ROOT_DENSE: the root's child, or 0 */
     unsigned char *special;  /* per key: read whatever its word's tail (cue words) */
-    unsigned char alnum[ALNUM_DENSE / 8];
 } Trie;
 
 static void
@@ -519,14 +547,6 @@ key_cmp(const void *a, const void *b)
         if (x->text[i] != y->text[i])
             return x->text[i] < y->text[i] ? -1 : 1;
     return (x->len > n) - (y->len > n);
-}
-
-static inline int
-is_alnum(const Trie *t, Py_UCS4 c)
-{
-    if (c < ALNUM_DENSE)
-        return (t->alnum[c >> 3] >> (c & 7)) & 1;
-    return Py_UNICODE_ISALNUM(c);
 }
 
 /* trie(keys, special) -> the trie of keys (a list of distinct non-empty str; a key's number is
@@ -635,9 +655,6 @@ trie(PyObject *self, PyObject *args)
     }
     t->n_nodes = n_nodes;
     t->n_keys = n;
-    for (Py_UCS4 c = 0; c < ALNUM_DENSE; c++)
-        if (Py_UNICODE_ISALNUM(c))
-            t->alnum[c >> 3] |= (unsigned char)(1 << (c & 7));
     PyObject *iter = PyObject_GetIter(special), *item;
     if (iter == NULL)
         goto error;
@@ -744,7 +761,7 @@ scan_kind(const Trie *t, PyObject *out, PyObject *s, const int kind, const void 
                 j++;
             }
         }
-        after_alnum = is_alnum(t, c);
+        after_alnum = is_alnum(c);
     }
     return 0;
 }
@@ -804,7 +821,7 @@ error:
 static inline int
 re_letter(Py_UCS4 c)
 {
-    return Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
+    return c < CLASS_DENSE ? char_class[c] & C_LETTER : Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
 }
 
 /* the first character of context._SENTENCE's [.!?;։…]\s */
@@ -888,7 +905,7 @@ near_words(PyObject *self, PyObject *args)
         a = b;
     for (Py_ssize_t e = b; e > a; e--) {  /* the last match ends furthest right */
         Py_UCS4 c = PyUnicode_READ(kind, data, e - 1);
-        if (c == '\n' || (e - 2 >= a && Py_UNICODE_ISSPACE(c) && sentence_mark(PyUnicode_READ(kind, data, e - 2)))) {
+        if (c == '\n' || (e - 2 >= a && is_space(c) && sentence_mark(PyUnicode_READ(kind, data, e - 2)))) {
             a = e;
             break;
         }
@@ -907,7 +924,7 @@ near_words(PyObject *self, PyObject *args)
         b = n;
     for (Py_ssize_t p = a; p < b; p++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, p);
-        if (c == '\n' || (p + 1 < b && sentence_mark(c) && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, p + 1)))) {
+        if (c == '\n' || (p + 1 < b && sentence_mark(c) && is_space(PyUnicode_READ(kind, data, p + 1)))) {
             b = p;
             break;
         }
@@ -1098,6 +1115,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC
 PyInit__hits(void)
 {
+    init_char_class();
     PyObject *m = PyModule_Create(&module);
     /* the hash of the source it was built from (compiled.py compares it with _hits.c's) */
     if (m != NULL && PyModule_AddStringConstant(m, "SOURCE", HITS_SOURCE) < 0) {
