@@ -49,11 +49,28 @@ word_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t j)
     return j;
 }
 
+/* Whether the two code points a, b are one of the sorted heads (a << 32 | b). */
+static int
+head_known(const uint64_t *heads, Py_ssize_t n_heads, Py_UCS4 a, Py_UCS4 b)
+{
+    const uint64_t key = (uint64_t)a << 32 | b;
+    Py_ssize_t lo = 0, hi = n_heads;
+    while (lo < hi) {
+        Py_ssize_t m = lo + (hi - lo) / 2;
+        if (heads[m] < key)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo < n_heads && heads[lo] == key;
+}
+
 /* The tail of a hit that ends at e, as prefilter() describes it: a new reference to the tail
- * (a str), or to None when the word goes on with no known tail; NULL on an error. */
+ * (a str), or to None when the word goes on with no known tail; NULL on an error. The known
+ * heads are the set tail_heads, or when it is NULL the sorted array heads. */
 static PyObject *
 hit_tail(PyObject *s, int kind, const void *data, Py_ssize_t n, Py_ssize_t e, PyObject *tail_heads,
-         PyObject *known_tails, PyObject *empty)
+         const uint64_t *heads, Py_ssize_t n_heads, PyObject *known_tails, PyObject *empty)
 {
     if (e >= n)
         return Py_NewRef(empty);
@@ -63,6 +80,11 @@ hit_tail(PyObject *s, int kind, const void *data, Py_ssize_t n, Py_ssize_t e, Py
     if (!is_alnum(c))
         return Py_NewRef(empty);
     if (e + 1 < n && is_alnum(PyUnicode_READ(kind, data, e + 1))) {
+        if (tail_heads == NULL) {
+            if (!head_known(heads, n_heads, c, PyUnicode_READ(kind, data, e + 1)))
+                return Py_NewRef(Py_None);
+            goto head_ok;
+        }
         PyObject *head = PyUnicode_Substring(s, e, e + 2);
         if (head == NULL)
             return NULL;
@@ -73,6 +95,7 @@ hit_tail(PyObject *s, int kind, const void *data, Py_ssize_t n, Py_ssize_t e, Py
         if (!known)
             return Py_NewRef(Py_None);
     }
+head_ok:;
     PyObject *tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
     if (tail == NULL)
         return NULL;
@@ -130,7 +153,7 @@ prefilter(PyObject *self, PyObject *args)
         }
         if (start > 0 && is_alnum(PyUnicode_READ(kind, data, start - 1)))
             continue;  /* inside a word */
-        PyObject *tail = hit_tail(s, kind, data, n, e, tail_heads, known_tails, empty);
+        PyObject *tail = hit_tail(s, kind, data, n, e, tail_heads, NULL, 0, known_tails, empty);
         if (tail == NULL)
             goto error;
         if (tail == Py_None) {  /* the word goes on with no known tail: only a special key stays */
@@ -513,6 +536,8 @@ typedef struct {
     TrieNode *node;
     uint32_t *root;   /* per code point below ROOT_DENSE: the root's child, or 0 */
     unsigned char *special;  /* per key: read whatever its word's tail (cue words) */
+    uint64_t *heads;  /* the first two letters of the known tails (a << 32 | b), sorted */
+    Py_ssize_t n_heads;
 } Trie;
 
 static void
@@ -523,6 +548,7 @@ trie_free(Trie *t)
     PyMem_Free(t->node);
     PyMem_Free(t->root);
     PyMem_Free(t->special);
+    PyMem_Free(t->heads);
     PyMem_Free(t);
 }
 
@@ -549,16 +575,24 @@ key_cmp(const void *a, const void *b)
     return (x->len > n) - (y->len > n);
 }
 
-/* trie(keys, special) -> the trie of keys (a list of distinct non-empty str; a key's number is
- * its index), special the numbers of the keys read whatever their word's tail (a set of ints). */
+static int
+u64_cmp(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* trie(keys, special, tail_heads) -> the trie of keys (a list of distinct non-empty str; a key's
+ * number is its index), special the numbers of the keys read whatever their word's tail (a set
+ * of ints), tail_heads the first two letters of every known tail of two or more (a set of str). */
 static PyObject *
 trie(PyObject *self, PyObject *args)
 {
-    PyObject *keys, *special;
-    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &keys, &special))
+    PyObject *keys, *special, *tail_heads;
+    if (!PyArg_ParseTuple(args, "O!OO", &PyList_Type, &keys, &special, &tail_heads))
         return NULL;
-    if (!PyAnySet_Check(special)) {
-        PyErr_SetString(PyExc_TypeError, "special must be a set");
+    if (!PyAnySet_Check(special) || !PyAnySet_Check(tail_heads)) {
+        PyErr_SetString(PyExc_TypeError, "special and tail_heads must be sets");
         return NULL;
     }
     const Py_ssize_t n = PyList_GET_SIZE(keys);
@@ -675,6 +709,26 @@ trie(PyObject *self, PyObject *args)
     Py_DECREF(iter);
     if (PyErr_Occurred())
         goto error;
+    t->heads = PyMem_Malloc((PySet_GET_SIZE(tail_heads) + 1) * sizeof(uint64_t));
+    if (t->heads == NULL)
+        goto nomemory;
+    iter = PyObject_GetIter(tail_heads);
+    if (iter == NULL)
+        goto error;
+    while ((item = PyIter_Next(iter)) != NULL) {
+        if (!PyUnicode_Check(item) || PyUnicode_GET_LENGTH(item) != 2 || t->n_heads >= PySet_GET_SIZE(tail_heads)) {
+            Py_DECREF(item);
+            Py_DECREF(iter);
+            PyErr_SetString(PyExc_ValueError, "a tail head must be a str of two characters");
+            goto error;
+        }
+        t->heads[t->n_heads++] = (uint64_t)PyUnicode_READ_CHAR(item, 0) << 32 | PyUnicode_READ_CHAR(item, 1);
+        Py_DECREF(item);
+    }
+    Py_DECREF(iter);
+    if (PyErr_Occurred())
+        goto error;
+    qsort(t->heads, t->n_heads, sizeof(uint64_t), u64_cmp);
     PyMem_Free(sorted);
     PyMem_Free(chars);
     PyMem_Free(lo);
@@ -724,9 +778,9 @@ trie_child(const Trie *t, uint32_t v, Py_UCS4 c)
 /* One hit (key, start, e) as prefilter() keeps it, appended to out: 0, or -1 on an error. */
 static int
 scan_hit(const Trie *t, PyObject *out, PyObject *s, int kind, const void *data, Py_ssize_t n, int32_t key,
-         Py_ssize_t start, Py_ssize_t e, PyObject *tail_heads, PyObject *known_tails, PyObject *empty)
+         Py_ssize_t start, Py_ssize_t e, PyObject *known_tails, PyObject *empty)
 {
-    PyObject *tail = hit_tail(s, kind, data, n, e, tail_heads, known_tails, empty);
+    PyObject *tail = hit_tail(s, kind, data, n, e, NULL, t->heads, t->n_heads, known_tails, empty);
     if (tail == NULL)
         return -1;
     if (tail == Py_None && !t->special[key]) {
@@ -743,7 +797,7 @@ scan_hit(const Trie *t, PyObject *out, PyObject *s, int kind, const void *data, 
 
 static inline int
 scan_kind(const Trie *t, PyObject *out, PyObject *s, const int kind, const void *data, Py_ssize_t n,
-          PyObject *tail_heads, PyObject *known_tails, PyObject *empty)
+          PyObject *known_tails, PyObject *empty)
 {
     int after_alnum = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -753,7 +807,7 @@ scan_kind(const Trie *t, PyObject *out, PyObject *s, const int kind, const void 
             Py_ssize_t j = i + 1;
             while (v) {
                 const int32_t key = t->node[v].key;
-                if (key >= 0 && scan_hit(t, out, s, kind, data, n, key, i, j, tail_heads, known_tails, empty) < 0)
+                if (key >= 0 && scan_hit(t, out, s, kind, data, n, key, i, j, known_tails, empty) < 0)
                     return -1;
                 if (j >= n)
                     break;
@@ -766,20 +820,20 @@ scan_kind(const Trie *t, PyObject *out, PyObject *s, const int kind, const void 
     return 0;
 }
 
-/* scan(trie, s, tail_heads, known_tails) -> [(key, start, end, tail or None)]: what
+/* scan(trie, s, known_tails) -> [(key, start, end, tail or None)]: what
  * prefilter(s, hits, special, tail_heads, known_tails) keeps of an automaton's hits of the same
  * keys, in the same order of the hits at each start. */
 static PyObject *
 scan(PyObject *self, PyObject *args)
 {
-    PyObject *capsule, *s, *tail_heads, *known_tails;
-    if (!PyArg_ParseTuple(args, "OUOO", &capsule, &s, &tail_heads, &known_tails))
+    PyObject *capsule, *s, *known_tails;
+    if (!PyArg_ParseTuple(args, "OUO", &capsule, &s, &known_tails))
         return NULL;
     Trie *t = PyCapsule_GetPointer(capsule, "gazetteer.tagging._hits.Trie");
     if (t == NULL)
         return NULL;
-    if (!PyAnySet_Check(tail_heads) || !PyAnySet_Check(known_tails)) {
-        PyErr_SetString(PyExc_TypeError, "tail_heads and known_tails must be sets");
+    if (!PyAnySet_Check(known_tails)) {
+        PyErr_SetString(PyExc_TypeError, "known_tails must be a set");
         return NULL;
     }
     PyObject *out = PyList_New(0);
@@ -791,13 +845,13 @@ scan(PyObject *self, PyObject *args)
     int failed;
     switch (PyUnicode_KIND(s)) {  /* one loop per width, each with its reads inlined */
     case PyUnicode_1BYTE_KIND:
-        failed = scan_kind(t, out, s, PyUnicode_1BYTE_KIND, data, n, tail_heads, known_tails, empty);
+        failed = scan_kind(t, out, s, PyUnicode_1BYTE_KIND, data, n, known_tails, empty);
         break;
     case PyUnicode_2BYTE_KIND:
-        failed = scan_kind(t, out, s, PyUnicode_2BYTE_KIND, data, n, tail_heads, known_tails, empty);
+        failed = scan_kind(t, out, s, PyUnicode_2BYTE_KIND, data, n, known_tails, empty);
         break;
     default:
-        failed = scan_kind(t, out, s, PyUnicode_4BYTE_KIND, data, n, tail_heads, known_tails, empty);
+        failed = scan_kind(t, out, s, PyUnicode_4BYTE_KIND, data, n, known_tails, empty);
     }
     if (failed)
         goto error;
@@ -1092,9 +1146,9 @@ static PyMethodDef methods[] = {
     {"fold_fast", fold_fast, METH_VARARGS,
      "fold_fast(block, table, pairs) -> (scan text, hyphen before a line break, two spaces, mixed script) or None for the Python path"},
     {"trie", trie, METH_VARARGS,
-     "trie(keys, special) -> the trie of the keys (list of str), for scan(); special: the numbers of the keys read whatever their tail"},
+     "trie(keys, special, tail_heads) -> the trie of the keys (list of str), for scan(); special: the numbers of the keys read whatever their tail"},
     {"scan", scan, METH_VARARGS,
-     "scan(trie, s, tail_heads, known_tails) -> [(key, start, end, tail or None)], as prefilter() keeps an automaton's hits"},
+     "scan(trie, s, known_tails) -> [(key, start, end, tail or None)], as prefilter() keeps an automaton's hits"},
     {"near_words", near_words, METH_VARARGS,
      "near_words(scan, start, end, lo, hi, window) -> (words before, words after), as context.left_words and right_words give them"},
     {"coherences", coherences, METH_VARARGS,

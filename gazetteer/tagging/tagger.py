@@ -155,9 +155,6 @@ class Tagger:
         self._payloads = payloads
         # cue words are read at a word's start whatever follows them (see _hits)
         self._special = frozenset(i for i, v in enumerate(payloads) if v[1] & _CUES)
-        # Compiled, a trie walked from each word's start finds the hits prefilter keeps of the
-        # automaton's: it reads no key that starts inside a word (docs/TAGGING.md)
-        self._trie = trie_c(patterns, set(self._special)) if trie_c is not None else None
         self._automaton_made = None
         self._apostrophe_tails = {tail: case for tails in t.tails for tail, case in tails.items()
                                   if tail.startswith("'")}
@@ -165,6 +162,9 @@ class Tagger:
         # stem: one set lookup spares them the walk through the stem's tail sets.
         self._known_tails = frozenset(tail for tails in t.tails for tail in tails)
         self._tail_heads = frozenset(tail[:2] for tail in self._known_tails if len(tail) >= 2)
+        # Compiled, a trie walked from each word's start finds the hits prefilter keeps of the
+        # automaton's: it reads no key that starts inside a word (docs/TAGGING.md)
+        self._trie = trie_c(patterns, set(self._special), set(self._tail_heads)) if trie_c is not None else None
         self._clitic_cases = {case for tails in t.tails for case in tails.values() if is_clitic(case)}
         weights = self._kind_words.name_weights
         self._name_worth = [name_weight(n, weights) if n is not None else 0.0 for n in t.names]
@@ -369,7 +369,7 @@ class Tagger:
         payloads = self._payloads
         mixed = folded.mixed if folded.mixed is not None else has_mixed(s)
         if self._trie is not None:
-            hits = scan_c(self._trie, s, self._tail_heads, self._known_tails)
+            hits = scan_c(self._trie, s, self._known_tails)
         else:
             try:
                 found = self._automaton.find_matches_as_indexes(s, overlapping=True)
