@@ -139,6 +139,12 @@ def test_paragraph_coherence_matches_its_definition(coords, data):
     places = ParagraphPlaces(para, related, coords, {})
     for p in range(n):
         assert places.coherence(p) == expected_paragraph(p, para, related, coords), (p, coords, para, related)
+    # a mention's candidates at once: 0 where the document gives 0, None when all are equal
+    asked = data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=2 * n))
+    among = data.draw(st.lists(st.sampled_from([0.0, 0.5, 1.0]), min_size=len(asked), max_size=len(asked)))
+    want = tuple(expected_paragraph(p, para, related, coords) if c else 0.0 for p, c in zip(asked, among))
+    for _ in range(2):  # the second time from the memo
+        assert places.coherences(asked, among) == (None if min(want) == max(want) else want)
 
 
 @settings(max_examples=200, deadline=None)

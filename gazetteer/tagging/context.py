@@ -481,7 +481,7 @@ class ParagraphPlaces:
     mention in it; the document's finer measure (DocumentPlaces) is kept for the document.
     A paragraph names a place or two: they are compared one by one."""
 
-    __slots__ = ("places", "related", "cells", "geo", "coords")
+    __slots__ = ("places", "related", "cells", "geo", "coords", "_memo")
 
     def __init__(self, places: set[int], related: list[tuple[int, ...]],
                  coords: list[tuple[float, float] | None], geo: dict):
@@ -490,6 +490,23 @@ class ParagraphPlaces:
         self.coords = coords
         self.geo = geo
         self.cells = [(p, (geo.get(p) or _geo_of(geo, coords, p))[7]) for p in places if coords[p] is not None]
+        self._memo: dict[int, float] = {}
+
+    def coherences(self, places, among) -> tuple[float, ...] | None:
+        """``coherence`` of each place whose ``among`` (its coherence with the whole document)
+        is not 0 (a paragraph's places are some of the document's: the others get 0), or None
+        when all are equal (the paragraph favours none of them)."""
+        memo = self._memo
+        out = []
+        for p, c in zip(places, among):
+            if not c:
+                out.append(0.0)
+                continue
+            got = memo.get(p)
+            if got is None:
+                got = memo[p] = self.coherence(p)
+            out.append(got)
+        return None if min(out) == max(out) else tuple(out)
 
     def coherence(self, place: int) -> float:
         rel = self.related[place]

@@ -572,13 +572,7 @@ class Tagger:
                     if named is None:
                         named = (self._singles(spans), self._singles(adjectives))
                     local = self._paragraph_places(named, para_start, para_end, paragraphs)
-                near_coh = None
-                if local is not None:
-                    # a paragraph's places are some of the document's: no coherence with the
-                    # document, none with the paragraph
-                    near_coh = tuple([local.coherence(p) if c else 0.0 for p, c in zip(amb[0], coh)])
-                    if min(near_coh) == max(near_coh):  # the paragraph favours none of them
-                        near_coh = None
+                near_coh = local.coherences(amb[0], coh) if local is not None else None
                 list_coh = None
                 if lists[k] is not None:
                     lo_k, hi_k = lists[k]
@@ -587,9 +581,7 @@ class Tagger:
                         listed = list_places[lo_k] = self._paragraph_places(
                             named[:1], spans[lo_k][0], spans[hi_k][1], paragraphs)
                     if listed is not None:
-                        list_coh = tuple([listed.coherence(p) if c else 0.0 for p, c in zip(amb[0], coh)])
-                        if min(list_coh) == max(list_coh):
-                            list_coh = None
+                        list_coh = listed.coherences(amb[0], coh)
                 # the ranking is a function of the member set, the kind words near and the
                 # coherence of each candidate with the document, its paragraph and its list: the
                 # same (and suffix) anywhere give the same mention but for its offsets
@@ -650,11 +642,11 @@ class Tagger:
         longer, since kept across a long stream they took tens of megabytes."""
         found = set()
         for starts, singles in named:  # the block's spans and adjectives (_singles)
-            for i in range(bisect_left(starts, lo), len(starts)):
-                if starts[i] >= hi:
-                    break
-                if singles[i] is not None:
-                    found.add(singles[i])
+            i = bisect_left(starts, lo)
+            j = bisect_left(starts, hi, i)
+            if i < j:
+                found.update(singles[i:j])
+        found.discard(None)
         if not found:
             return None
         key = frozenset(found)
