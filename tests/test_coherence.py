@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from gazetteer.tagging import context
 from gazetteer.tagging.context import (NEAR_KM, DocumentPlaces, NearMasks, ParagraphPlaces, distance_km, mask_of,
-                                       near_lists)
+                                       near_lists, small_cells)
 
 
 def expected(place, doc, related, coords):
@@ -143,8 +143,39 @@ def test_paragraph_coherence_matches_its_definition(coords, data):
     asked = data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=2 * n))
     among = data.draw(st.lists(st.sampled_from([0.0, 0.5, 1.0]), min_size=len(asked), max_size=len(asked)))
     want = tuple(expected_paragraph(p, para, related, coords) if c else 0.0 for p, c in zip(asked, among))
+    compiled = ParagraphPlaces(para, related, coords, {}, small_cells(coords, {}))  # where the extension is built
     for _ in range(2):  # the second time from the memo
         assert places.coherences(asked, among) == (None if min(want) == max(want) else want)
+        assert compiled.coherences(asked, among) == (None if min(want) == max(want) else want)
+
+
+PARA_ARGS = ((0, 1), (1.0, 1.0), {1}, [(), ()], [(1, 5)], array("q", [5, 5]), context._AROUND_TUPLE)
+
+
+@pytest.mark.skipif(context._paragraph_coherences is None, reason="extension not built")
+def test_compiled_paragraph_coherences_example():
+    # the paragraph names place 1; place 0 shares its cell; place 1 is not near itself
+    assert context._paragraph_coherences(*PARA_ARGS, {}) == (1.0, 0.0)
+    assert context._paragraph_coherences((1, 1), *PARA_ARGS[1:], {}) is None  # all equal
+
+
+@pytest.mark.skipif(context._paragraph_coherences is None, reason="extension not built")
+@pytest.mark.parametrize("k, bad, error", [
+    (0, (0, 2), IndexError),  # a place out of range
+    (1, (1.0,), ValueError),  # places and among differ
+    (2, [1], TypeError),  # para must be a set
+    (3, [[], ()], TypeError),
+    (4, [(1,)], TypeError),  # cells hold pairs
+    (5, array("d", [5.0, 5.0]), TypeError),
+    (5, array("q", [5]), TypeError),  # one per place
+    (6, (0, 1), ValueError),  # nine differences
+    (0, ("a", 1), TypeError),
+])
+def test_compiled_paragraph_coherences_refuse_bad_input(k, bad, error):
+    args = list(PARA_ARGS)
+    args[k] = bad
+    with pytest.raises(error):
+        context._paragraph_coherences(*args, {})
 
 
 @settings(max_examples=200, deadline=None)

@@ -1139,6 +1139,152 @@ done:
     return out;
 }
 
+/* ---- a candidate's coherence with a paragraph (context.ParagraphPlaces) ------------------------
+ *
+ * paragraph_coherences(places, among, para, related, cells, place_cells, around, memo) -> tuple or None
+ *
+ * Per place (ints) whose among (its coherence with the document, floats) is not 0,
+ * ParagraphPlaces.coherence as memo (a dict) keeps it: 1.0 when one of its links (related[place])
+ * is a place of the paragraph (para, a set), else 0.0 when it has no point (place_cells[place],
+ * an array('q') of small-cell keys, is INT64_MIN), else 1.0 when another place of the paragraph
+ * lies in its cell or one beside it (cells: the paragraph's (place, cell key) pairs; around: the
+ * 9 key differences of a cell and its neighbours), else 0.0; 0.0 where among is 0. None when all
+ * are equal. */
+static PyObject *
+paragraph_coherences(PyObject *self, PyObject *args)
+{
+    PyObject *places, *among, *para, *related, *cells, *place_cells_obj, *around, *memo;
+    if (!PyArg_ParseTuple(args, "OOOO!O!OO!O!", &places, &among, &para, &PyList_Type, &related,
+                          &PyList_Type, &cells, &place_cells_obj, &PyTuple_Type, &around, &PyDict_Type, &memo))
+        return NULL;
+    Py_buffer pc = {0};
+    PyObject *ps = NULL, *as = NULL, *out = NULL;
+    PyObject *values[2] = {NULL, NULL};  /* 0.0, 1.0 */
+    long long diffs[9];
+    if (!PyAnySet_Check(para)) {
+        PyErr_SetString(PyExc_TypeError, "para must be a set");
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(around) != 9) {
+        PyErr_SetString(PyExc_ValueError, "around must hold 9 key differences");
+        return NULL;
+    }
+    for (int i = 0; i < 9; i++) {
+        diffs[i] = PyLong_AsLongLong(PyTuple_GET_ITEM(around, i));
+        if (diffs[i] == -1 && PyErr_Occurred())
+            return NULL;
+    }
+    if (PyObject_GetBuffer(place_cells_obj, &pc, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return NULL;
+    const Py_ssize_t n_places = PyList_GET_SIZE(related);
+    if (pc.itemsize != 8 || pc.ndim != 1 || pc.format == NULL || strchr("ql", pc.format[strlen(pc.format) - 1]) == NULL ||
+        pc.len != n_places * 8) {
+        PyErr_SetString(PyExc_TypeError, "place_cells must be an array('q'), one per place");
+        goto done;
+    }
+    const int64_t *cell_of = pc.buf;
+    ps = PySequence_Fast(places, "places must be a sequence");
+    as = ps ? PySequence_Fast(among, "among must be a sequence") : NULL;
+    if (as == NULL)
+        goto done;
+    const Py_ssize_t count = PySequence_Fast_GET_SIZE(ps);
+    if (PySequence_Fast_GET_SIZE(as) != count) {
+        PyErr_SetString(PyExc_ValueError, "places and among differ in length");
+        goto done;
+    }
+    /* the paragraph's (place, cell) pairs */
+    const Py_ssize_t n_cells = PyList_GET_SIZE(cells);
+    int64_t *cell_place = PyMem_Malloc((n_cells + 1) * 2 * sizeof(int64_t));
+    if (cell_place == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n_cells; i++) {
+        PyObject *pair = PyList_GET_ITEM(cells, i);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "cells must hold (place, cell key) pairs");
+            goto free_cells;
+        }
+        cell_place[2 * i] = PyLong_AsLongLong(PyTuple_GET_ITEM(pair, 0));
+        cell_place[2 * i + 1] = PyLong_AsLongLong(PyTuple_GET_ITEM(pair, 1));
+        if (PyErr_Occurred())
+            goto free_cells;
+    }
+    values[0] = PyFloat_FromDouble(0.0);
+    values[1] = PyFloat_FromDouble(1.0);
+    out = PyTuple_New(count);
+    if (out == NULL || values[0] == NULL || values[1] == NULL)
+        goto fail;
+    double lowest = 2.0, highest = -1.0;
+    for (Py_ssize_t k = 0; k < count; k++) {
+        double c = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(as, k));
+        if (c == -1.0 && PyErr_Occurred())
+            goto fail;
+        PyObject *got;
+        if (c == 0.0) {
+            got = values[0];
+        } else {
+            PyObject *key = PySequence_Fast_GET_ITEM(ps, k);
+            got = PyDict_GetItemWithError(memo, key);  /* borrowed */
+            if (got == NULL) {
+                if (PyErr_Occurred())
+                    goto fail;
+                Py_ssize_t p = PyLong_AsSsize_t(key);
+                if (p == -1 && PyErr_Occurred())
+                    goto fail;
+                if (p < 0 || p >= n_places) {
+                    PyErr_SetString(PyExc_IndexError, "a place out of range");
+                    goto fail;
+                }
+                PyObject *rel = PyList_GET_ITEM(related, p);
+                if (!PyTuple_Check(rel)) {
+                    PyErr_SetString(PyExc_TypeError, "related must hold tuples");
+                    goto fail;
+                }
+                int near = 0;
+                for (Py_ssize_t r = 0; r < PyTuple_GET_SIZE(rel) && !near; r++) {
+                    near = PySet_Contains(para, PyTuple_GET_ITEM(rel, r));
+                    if (near < 0)
+                        goto fail;
+                }
+                if (!near && cell_of[p] != INT64_MIN) {
+                    for (Py_ssize_t i = 0; i < n_cells && !near; i++) {
+                        if (cell_place[2 * i] == p)  /* a place is not near itself */
+                            continue;
+                        const int64_t d = cell_place[2 * i + 1] - cell_of[p];
+                        for (int j = 0; j < 9 && !near; j++)
+                            near = d == diffs[j];
+                    }
+                }
+                got = values[near ? 1 : 0];
+                if (PyDict_SetItem(memo, key, got) < 0)
+                    goto fail;
+            }
+        }
+        const double v = PyFloat_AsDouble(got);
+        if (v == -1.0 && PyErr_Occurred())
+            goto fail;
+        lowest = v < lowest ? v : lowest;
+        highest = v > highest ? v : highest;
+        PyTuple_SET_ITEM(out, k, Py_NewRef(got));
+    }
+    if (count && lowest == highest)  /* the paragraph favours none of them */
+        Py_SETREF(out, Py_NewRef(Py_None));
+    goto free_cells;
+
+fail:
+    Py_CLEAR(out);
+free_cells:
+    PyMem_Free(cell_place);
+done:
+    Py_XDECREF(values[0]);
+    Py_XDECREF(values[1]);
+    Py_XDECREF(ps);
+    Py_XDECREF(as);
+    PyBuffer_Release(&pc);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"spans", spans, METH_VARARGS,
      "spans(hits, payloads, s, block, ambiguous_words, sentence_end, apostrophe_tails, clitic_cases, "
@@ -1153,6 +1299,8 @@ static PyMethodDef methods[] = {
      "near_words(scan, start, end, lo, hi, window) -> (words before, words after), as context.left_words and right_words give them"},
     {"coherences", coherences, METH_VARARGS,
      "coherences(places, memo, bitmap, starts, flat, related, neighbours, coords, unknown) -> each place's coherence with a document"},
+    {"paragraph_coherences", paragraph_coherences, METH_VARARGS,
+     "paragraph_coherences(places, among, para, related, cells, place_cells, around, memo) -> each place's coherence with a paragraph, or None when all are equal"},
     {"prefilter", prefilter, METH_VARARGS,
      "prefilter(s, found, special, tail_heads, known_tails) -> [(key, start, end, tail or None)]"},
     {NULL, NULL, 0, NULL},

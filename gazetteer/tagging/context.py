@@ -16,6 +16,7 @@ _SENTENCE = re.compile(r"[.!?;։…]\s|\n")  # a kind word is never looked for a
 _GAP = re.compile(r"[\s,]+")
 _near_words = HITS.near_words if HITS is not None else None
 _coherences = HITS.coherences if HITS is not None else None
+_paragraph_coherences = HITS.paragraph_coherences if HITS is not None else None
 _CELL_KEY = 1 << 16  # grid cell (i, j) -> i * _CELL_KEY + j
 NEAR_KM = 30.0  # two places this close are "the same area" for a document
 SAME_KM = 10.0  # two candidates this close are one place at two levels (a town and its district)
@@ -472,6 +473,14 @@ def name_weight(name: tuple, weights: dict) -> float:
 
 
 _AROUND = frozenset(di * _CELL_KEY + dj for di in (-1, 0, 1) for dj in (-1, 0, 1))  # a cell and its 8 neighbours
+_AROUND_TUPLE = tuple(sorted(_AROUND))
+NO_CELL = -(1 << 63)  # small_cells' mark of a place without a point
+
+
+def small_cells(coords: list[tuple[float, float] | None], geo: dict) -> array:
+    """Per place, its small cell key as ParagraphPlaces reads it (``NO_CELL`` without a point)."""
+    return array("q", [(geo.get(p) or _geo_of(geo, coords, p))[7] if c is not None else NO_CELL
+                       for p, c in enumerate(coords)])
 
 
 class ParagraphPlaces:
@@ -481,22 +490,27 @@ class ParagraphPlaces:
     mention in it; the document's finer measure (DocumentPlaces) is kept for the document.
     A paragraph names a place or two: they are compared one by one."""
 
-    __slots__ = ("places", "related", "cells", "geo", "coords", "_memo")
+    __slots__ = ("places", "related", "cells", "geo", "coords", "place_cells", "_memo")
 
     def __init__(self, places: set[int], related: list[tuple[int, ...]],
-                 coords: list[tuple[float, float] | None], geo: dict):
+                 coords: list[tuple[float, float] | None], geo: dict, place_cells: array | None = None):
         self.places = places
         self.related = related
         self.coords = coords
         self.geo = geo
+        self.place_cells = place_cells  # small_cells(coords, geo), for the compiled coherences
         self.cells = [(p, (geo.get(p) or _geo_of(geo, coords, p))[7]) for p in places if coords[p] is not None]
         self._memo: dict[int, float] = {}
 
     def coherences(self, places, among) -> tuple[float, ...] | None:
         """``coherence`` of each place whose ``among`` (its coherence with the whole document)
         is not 0 (a paragraph's places are some of the document's: the others get 0), or None
-        when all are equal (the paragraph favours none of them)."""
+        when all are equal (the paragraph favours none of them); compiled (_hits.c) when the
+        extension was built and the tagger gave ``place_cells``."""
         memo = self._memo
+        if _paragraph_coherences is not None and self.place_cells is not None and type(self.related) is list:
+            return _paragraph_coherences(places, among, self.places, self.related, self.cells, self.place_cells,
+                                         _AROUND_TUPLE, memo)
         out = []
         for p, c in zip(places, among):
             if not c:

@@ -19,7 +19,7 @@ import ahocorasick_rs
 
 from ..gcpause import gc_paused as _gc_paused
 from ..vocab import lang_base
-from .context import DocumentPlaces, KindWords, NearMasks, ParagraphPlaces, name_weight, same_area, share
+from .context import DocumentPlaces, KindWords, NearMasks, ParagraphPlaces, name_weight, same_area, share, small_cells
 from .inflection import is_clitic
 from .conventions import get_convention, rewrite
 from .keytable import CASE_ALL, CASE_INITIAL, KeyTable
@@ -178,6 +178,7 @@ class Tagger:
         self._matched: dict[tuple, dict] = {}  # (name, scheme) -> the matched dict (copied per mention)
         self._stem_memo: dict[tuple, int] = {}
         self._geo: dict[int, tuple] = {}  # place -> its point as coherence needs it (context._geo_of)
+        self._place_cells = None  # context.small_cells, made when a paragraph first needs it
         self._near = NearMasks(t.related, t.coords, t.near)  # for the coherence of every document
         self._case_split = _CaseSplit()
 
@@ -653,7 +654,9 @@ class Tagger:
         got = seen.get(key)
         if got is None:
             t = self.table
-            got = seen[key] = ParagraphPlaces(found, t.related, t.coords, self._geo)
+            if self._place_cells is None:
+                self._place_cells = small_cells(t.coords, self._geo)
+            got = seen[key] = ParagraphPlaces(found, t.related, t.coords, self._geo, self._place_cells)
         return got
 
     def _singles(self, spans) -> tuple[list[int], list[int | None]]:
