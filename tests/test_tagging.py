@@ -486,11 +486,13 @@ def test_forms_put_the_name_first():
 def test_person_cue_positions_only_skip_mentions_no_cue_could_stop(tagger, text):
     """The scan records where person cues start; a mention without one beside it skips
     is_person. Checking every mention gives the same result."""
-    folded, spans, cues, _ = tagger._scan(text)
-    others = tagger._unambiguous(spans)
+    folded, spans, cues, adjectives = tagger._scan(text)
+    named = (tagger._singles(spans), tagger._singles(adjectives))
+    others = {p for _, singles in named for p in singles if p is not None}
     everywhere = (list(range(len(folded.text) + 1)), set(range(len(folded.text) + 2)))
-    assert tagger._mentions(text, 0, folded, spans, others, cues) == \
-        tagger._mentions(text, 0, folded, spans, others, everywhere)
+    with_cues = tagger._mentions(text, 0, folded, spans, others, cues, named)
+    assert with_cues == tagger._mentions(text, 0, folded, spans, others, everywhere, named)
+    assert [m.to_dict() for m in with_cues] == [m.to_dict() for m in tagger.tag_block(text)]
 
 
 @pytest.mark.parametrize("text,surface", [

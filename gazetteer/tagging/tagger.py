@@ -198,15 +198,17 @@ class Tagger:
             return self._tag(text)
 
     def _tag(self, text: str) -> list[Mention]:
-        raw, context = [], []
+        raw = []
+        others: set[int | None] = set()
         for offset, block in blocks(text):
             folded, spans, cues, adjectives = self._scan(block)
-            raw.append((offset, block, folded, spans, cues, adjectives))
-            context.extend(adjectives)
-        others = self._unambiguous([*(sp for _, _, _, spans, _, _ in raw for sp in spans), *context])
+            named = (self._singles(spans), self._singles(adjectives))
+            raw.append((offset, block, folded, spans, cues, named))
+            others.update(named[0][1], named[1][1])
+        others.discard(None)
         out = []
-        for offset, block, folded, spans, cues, adjectives in raw:
-            out.extend(self._mentions(block, offset, folded, spans, others, cues, adjectives))
+        for offset, block, folded, spans, cues, named in raw:
+            out.extend(self._mentions(block, offset, folded, spans, others, cues, named))
         return out
 
     def iter_tag(self, text: str, offset: int = 0) -> Iterator[Mention]:
@@ -217,8 +219,10 @@ class Tagger:
     def tag_block(self, block: str, offset: int = 0) -> list[Mention]:
         with _gc_paused():
             folded, spans, cues, adjectives = self._scan(block)
-            others = self._unambiguous(spans + adjectives if adjectives else spans)
-            return self._mentions(block, offset, folded, spans, others, cues, adjectives)
+            named = (self._singles(spans), self._singles(adjectives))
+            others = {*named[0][1], *named[1][1]}  # the places the block names unambiguously
+            others.discard(None)
+            return self._mentions(block, offset, folded, spans, others, cues, named)
 
     def normalize(self, text: str, convention: str = "az") -> str:
         """``text`` with every mention rewritten in a naming convention (see conventions.py)."""
@@ -499,18 +503,10 @@ class Tagger:
     def _worth(self, quality: float, name_id: int) -> float:
         return quality * self._name_worth[name_id]
 
-    def _unambiguous(self, spans) -> set[int]:
-        out = set()
-        info, ms_info = self._info, self._ms_info
-        for sp in spans:
-            got = ms_info[sp[5]] if sp[5] >= 0 else None  # _info's own first step, inline
-            single = (got or info(sp))[1]
-            if single is not None:
-                out.add(single)
-        return out
-
     def _mentions(self, block: str, offset: int, folded: Folded, spans: list[tuple],
-                  others: set[int], cues: tuple, adjectives: list[tuple] = ()) -> list[Mention]:
+                  others: set[int], cues: tuple, named: tuple) -> list[Mention]:
+        """The mentions of a block's spans; ``others`` the places of the document named
+        unambiguously, ``named`` the block's spans' and adjectives' ``_singles``."""
         t, kw = self.table, self._kind_words
         scan = folded.text
         identity = folded.is_identity()
@@ -529,7 +525,6 @@ class Tagger:
         paragraphs: dict[frozenset, ParagraphPlaces] = {}
         list_places: dict[int, ParagraphPlaces | None] = {}  # first span of a list -> its places
         para_end = -1  # the paragraph (line) of the last ambiguous mention: [para_start, para_end)
-        named = None  # per span of the block (and per adjective): its start and its one place
         local = None
         for k, sp in enumerate(spans):
             start, end, stem_end, case_tag, _, _ = sp
@@ -570,8 +565,6 @@ class Tagger:
                     para_end = scan.find("\n", start)
                     if para_end < 0:
                         para_end = len(scan)
-                    if named is None:
-                        named = (self._singles(spans), self._singles(adjectives))
                     local = self._paragraph_places(named, para_start, para_end, paragraphs)
                 near_coh = local.coherences(amb[0], coh) if local is not None else None
                 list_coh = None
@@ -660,7 +653,8 @@ class Tagger:
         return got
 
     def _singles(self, spans) -> tuple[list[int], list[int | None]]:
-        """The spans' starts and the one place each names (None for an ambiguous one)."""
+        """The spans' starts and the one place each names (None for an ambiguous one): per span
+        of a block (and per adjective that names a place without being a mention)."""
         info, ms_info = self._info, self._ms_info
         return ([sp[0] for sp in spans],
                 [((ms_info[sp[5]] if sp[5] >= 0 else None) or info(sp))[1] for sp in spans])
