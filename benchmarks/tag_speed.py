@@ -17,7 +17,7 @@ no place at all. In the same run it times:
 It prints MB/s (median of --repeat runs) and the ratios, the tagger's peak memory above the
 input during the run (RSS sampled every 5 ms), and the index build time: the key tables built
 from the loaded index (cold; ``gazetteer build`` does this once and caches them beside the
-database) and the start (warm: the cached tables loaded and the automaton made, as every start
+database) and the start (warm: the cached tables loaded and the scan's trie made, as every start
 after a build). Targets: ≥ 0.6× the pyahocorasick line, ≥ 3× flashtext, peak memory above input
 ≤ 50 MB, start ≤ 1 s.
 """
@@ -183,7 +183,7 @@ def main(argv=None) -> int:
     print(f"gazetteer: {len(index.places)} places, {len(index.names)} names; tagger: "
           f"{len(tagger.table.keys)} stems, {len(tagger.table.tails)} tail sets")
     print(f"index build: {cold_s:.2f} s cold (key tables from the loaded index: done by `gazetteer build`), "
-          f"{warm_s:.2f} s warm (every start: cached tables loaded, automaton made)")
+          f"{warm_s:.2f} s warm (every start: cached tables loaded, scan keys made)")
 
     t = time.perf_counter()
     corpus = generate(index, args.mb)
