@@ -1,7 +1,7 @@
 """Resolution quality on real, attested spellings held apart from the index.
 
     python benchmarks/resolve_quality.py [--per-category N] [--failures K] [--seed S]
-                                         [--save-sample FILE | --sample FILE]
+                                         [--save-sample FILE | --sample FILE] [--reach]
 
 1. Names the reference data attest (source wof:/geonames:) are held out by category —
    other script, romanization, historical, exonym — at most one per place, and only where the
@@ -21,7 +21,9 @@ top-1 ≥ 97 %, top-3 ≥ 99.5 %.
 Each name's place in the draw is a hash of the name and the seed, so a data change redraws only
 the names it touches; which names count as "shared" also depends on the sound skeleton.
 ``--save-sample FILE`` writes the drawn queries, ``--sample FILE`` measures on them again: two
-engines compared on one sample.
+engines compared on one sample. ``--reach`` lists each query whose place is not among the first
+three with the name left in the index that is closest to it in letters (both romanized by
+unidecode, Levenshtein ratio): a rough measure of which misses a spelling could still reach.
 """
 from __future__ import annotations
 
@@ -77,6 +79,8 @@ def main() -> None:
     ap.add_argument("--per-category", type=int, default=300)
     ap.add_argument("--failures", type=int, default=0, help="print this many failures per category")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--reach", action="store_true",
+                    help="list the top-3 misses with the closest name left of their place")
     ap.add_argument("--save-sample", type=Path, metavar="FILE",
                     help="write the drawn queries and held-out names to FILE (JSON)")
     ap.add_argument("--sample", type=Path, metavar="FILE",
@@ -194,6 +198,7 @@ def main() -> None:
     queries["ambiguous typo"] = unclear
 
     total1 = total3 = total = 0
+    missed3 = []  # (category, query, expected) outside the first three
     print(f"{'kind of variant':<16}{'n':>6}{'top-1':>9}{'top-3':>9}")
     for cat, qs in queries.items():
         ok1 = ok3 = 0
@@ -206,6 +211,8 @@ def main() -> None:
             ok3 += hit3
             if not (hit3 if cat.startswith("ambiguous") else hit1):
                 fails.append((q, sorted(expected), ids[:3]))
+            if not hit3 and not cat.startswith("ambiguous"):
+                missed3.append((cat, q, expected))
         n = len(qs)
         if cat.startswith("ambiguous"):
             print(f"{cat:<16}{n:>6}{'—':>9}{ok3 / max(n, 1):>9.1%}   (several places share the name)")
@@ -219,7 +226,39 @@ def main() -> None:
     print(f"{'overall':<16}{total:>6}{total1 / total:>9.1%}{total3 / total:>9.1%}   (targets: top-1 ≥ 97 %, top-3 ≥ 99.5 %)")
     # the rounded figures sit close to the targets: the counts say which side
     print(f"{'':<16}{'':>6}{total1:>9}{total3:>9}   right of {total}: top-1 {total1 / total:.2%}, top-3 {total3 / total:.2%}")
+    if args.reach:
+        print_reach(gz, missed3, total3, total)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+REACH = 70  # a name this close in letters (Levenshtein ratio, 0-100) is one a spelling could reach
+
+
+def print_reach(gz, missed: list[tuple[str, str, set]], right3: int, total: int) -> None:
+    """Each top-3 miss with the closest name left of its place (see --reach)."""
+    import re
+
+    from rapidfuzz import fuzz
+    from unidecode import unidecode
+
+    def latin(s: str) -> str:
+        return re.sub(r"[^a-z ]", "", unidecode(s).lower())
+
+    left: dict[str, list[str]] = defaultdict(list)
+    for n in gz.index.names:
+        left[n.place_id].append(n.text)
+    rows = []
+    for cat, q, expected in missed:
+        best = max(((fuzz.ratio(latin(q), latin(t)), t) for p in expected for t in left.get(p, ())),
+                   default=(0.0, None))
+        rows.append((best[0], cat, q, best[1]))
+    print(f"\ntop-3 misses and the closest name left of their place (unidecode, Levenshtein ratio):")
+    for score, cat, q, closest in sorted(rows):
+        print(f"  {score:5.1f}  {cat:<13} {q!r:34} {closest!r}")
+    far = sum(1 for r in rows if r[0] < REACH)
+    print(f"{far} of {len(rows)} share less than {REACH} % with every name left of their place; were all "
+          f"{len(rows) - far} others found, top-3 would be {right3 + len(rows) - far} of {total} "
+          f"= {(right3 + len(rows) - far) / total:.2%}")
 
 
 if __name__ == "__main__":
