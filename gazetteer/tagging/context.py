@@ -520,6 +520,8 @@ class ParagraphPlaces:
             if got is None:
                 got = memo[p] = self.coherence(p)
             out.append(got)
+        if not out:
+            return ()
         return None if min(out) == max(out) else tuple(out)
 
     def coherence(self, place: int) -> float:
