@@ -1003,6 +1003,31 @@ error:
  * when one of its links is in neighbours (the links of the document's places); else unknown
  * when coords[place] is None; else 0.0. The document must name a place (the caller says 0.0
  * for each otherwise). */
+/* A place's entry in memo (borrowed, in *got), or, when it has none, *got NULL and the place's
+ * number and links (related[place], a tuple) in *p and *rel; -1 on an error. */
+static int
+place_entry(PyObject *memo, PyObject *key, PyObject *related, PyObject **got, Py_ssize_t *p, PyObject **rel)
+{
+    *got = PyDict_GetItemWithError(memo, key);
+    if (*got != NULL)
+        return 0;
+    if (PyErr_Occurred())
+        return -1;
+    *p = PyLong_AsSsize_t(key);
+    if (*p == -1 && PyErr_Occurred())
+        return -1;
+    if (*p < 0 || *p >= PyList_GET_SIZE(related)) {
+        PyErr_SetString(PyExc_IndexError, "a place out of range");
+        return -1;
+    }
+    *rel = PyList_GET_ITEM(related, *p);
+    if (!PyTuple_Check(*rel)) {
+        PyErr_SetString(PyExc_TypeError, "related must hold tuples");
+        return -1;
+    }
+    return 0;
+}
+
 /* an array of unsigned integers of 1, 2, 4 or 8 bytes (array.array 'B', 'H', 'I', 'L', 'Q') */
 static int
 unsigned_items(const Py_buffer *view)
@@ -1074,23 +1099,11 @@ coherences(PyObject *self, PyObject *args)
     if (out == NULL || !values[0] || !values[1] || !values[2] || !values[3])
         goto fail;
     for (Py_ssize_t k = 0; k < count; k++) {
-        PyObject *key = PySequence_Fast_GET_ITEM(seq, k);
-        PyObject *got = PyDict_GetItemWithError(memo, key);  /* borrowed */
+        PyObject *key = PySequence_Fast_GET_ITEM(seq, k), *got, *rel;
+        Py_ssize_t p;
+        if (place_entry(memo, key, related, &got, &p, &rel) < 0)
+            goto fail;
         if (got == NULL) {
-            if (PyErr_Occurred())
-                goto fail;
-            Py_ssize_t p = PyLong_AsSsize_t(key);
-            if (p == -1 && PyErr_Occurred())
-                goto fail;
-            if (p < 0 || p >= n_places) {
-                PyErr_SetString(PyExc_IndexError, "a place out of range");
-                goto fail;
-            }
-            PyObject *rel = PyList_GET_ITEM(related, p);
-            if (!PyTuple_Check(rel)) {
-                PyErr_SetString(PyExc_TypeError, "related must hold tuples");
-                goto fail;
-            }
             int linked = 0;
             for (Py_ssize_t r = 0; r < PyTuple_GET_SIZE(rel) && !linked; r++) {
                 Py_ssize_t q = PyLong_AsSsize_t(PyTuple_GET_ITEM(rel, r));
@@ -1224,23 +1237,11 @@ paragraph_coherences(PyObject *self, PyObject *args)
         if (c == 0.0) {
             got = values[0];
         } else {
-            PyObject *key = PySequence_Fast_GET_ITEM(ps, k);
-            got = PyDict_GetItemWithError(memo, key);  /* borrowed */
+            PyObject *key = PySequence_Fast_GET_ITEM(ps, k), *rel;
+            Py_ssize_t p;
+            if (place_entry(memo, key, related, &got, &p, &rel) < 0)
+                goto fail;
             if (got == NULL) {
-                if (PyErr_Occurred())
-                    goto fail;
-                Py_ssize_t p = PyLong_AsSsize_t(key);
-                if (p == -1 && PyErr_Occurred())
-                    goto fail;
-                if (p < 0 || p >= n_places) {
-                    PyErr_SetString(PyExc_IndexError, "a place out of range");
-                    goto fail;
-                }
-                PyObject *rel = PyList_GET_ITEM(related, p);
-                if (!PyTuple_Check(rel)) {
-                    PyErr_SetString(PyExc_TypeError, "related must hold tuples");
-                    goto fail;
-                }
                 int near = 0;
                 for (Py_ssize_t r = 0; r < PyTuple_GET_SIZE(rel) && !near; r++) {
                     near = PySet_Contains(para, PyTuple_GET_ITEM(rel, r));
