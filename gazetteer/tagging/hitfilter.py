@@ -1,5 +1,6 @@
-"""The first filter of the automaton's hits (see ``Tagger._hits``): compiled when the optional C
-extension ``_hits`` was built at install, else this module's Python, which does the same.
+"""The first filter of the automaton's hits (see ``Tagger._hits``), the scan where the optional
+C extension ``_hits`` was not built: there the extension's trie finds the same hits at once
+(``trie_c``, ``scan_c``). ``prefilter_c`` is the filter compiled, ``prefilter_py`` in Python.
 
 ``prefilter(s, found, special, tail_heads, known_tails)`` takes the scan text and the
 automaton's ``(key, start, end)`` hits, and keeps, in order, those that start a word:

@@ -3,10 +3,10 @@
 Every stored name becomes a few *stems* (its spellings: as written, with ``ı``/``i``, ``ə``/``e``,
 ``և``/``եվ``/``եւ``, hyphen/space/joined, without diacritics) and, per stem, the *tails* that may
 follow it (case endings, articles, possessives: ``шуш`` + ``а|и|е|у|ой``; ``şuşa`` + ``|da|'da|nın``).
-Only the stems go into the automaton, so inflection costs no automaton size and no scan time.
+Only the stems are scan keys, so inflection costs no key and no scan time.
 
 The tables are plain lists, dicts and tuples: cheap to pickle and ship to worker processes;
-the automaton is rebuilt from them on arrival (see ``Tagger.__setstate__``).
+the scan's trie (or automaton) is rebuilt from them on arrival (see ``Tagger.__setstate__``).
 """
 from __future__ import annotations
 

@@ -106,8 +106,8 @@ class Tagger:
     def _build(self) -> None:
         t = self.table
         ambiguous_words = t.ambiguous_words
-        # The automaton's keys and, at the same index, what a hit on each means: ``(groups,
-        # flags)`` for a stem or a cue word.
+        # The scan's keys and, at the same index, what a hit on each means: ``(groups, flags)``
+        # for a stem or a cue word.
         patterns: list[str] = []
         payloads: list[tuple] = []
         # Person cues (context.toml [person]) are keys too: the scan records where they occur,
@@ -718,7 +718,7 @@ class Tagger:
 
     def _stem_end(self, scan: str, start: int, end: int, stem_end: int, name_id: int) -> int:
         """The mention's stem ends where it stops sharing letters with the matched name
-        (Шуше: Шуш|е; Շուշիում: Շուշի|ում), and never before the automaton's stem."""
+        (Шуше: Шуш|е; Շուշիում: Շուշի|ում), and never before the scan key's stem."""
         key = (scan[start:end], name_id)
         shared = self._stem_memo.get(key)
         if shared is None:
