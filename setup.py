@@ -1,6 +1,7 @@
 """The optional C part of the tagger (gazetteer/tagging/_hits.c): built when a C compiler is
 there; without one the package installs all the same and runs its Python equivalent
-(gazetteer/tagging/hitfilter.py). Everything else is in setup.cfg."""
+(gazetteer/tagging/hitfilter.py, textfold.py, tagger.py, context.py). Everything else is in
+setup.cfg."""
 import hashlib
 from pathlib import Path
 

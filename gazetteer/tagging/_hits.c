@@ -1,10 +1,14 @@
-/* The first filter of the tagger's automaton hits, compiled (see tagger.py, _hits).
+/* The tagger's hot loops, compiled (see tagger.py and context.py; the extension is optional:
+ * without a C compiler the package installs and runs the same steps in Python).
  *
- * Of the ~20 hits per kilobyte of text, half start inside a word and most of the rest are a
- * short stem at the start of a longer word: rejecting those one Python iteration at a time was a
- * fifth of the tagger's time. prefilter() does exactly what the pure-Python prefilter in
- * hitfilter.py does (tests/test_hitfilter.py runs both on the same texts), and
- * the extension is optional: without a C compiler the package installs and runs the Python one.
+ * - trie() and scan(): the stems' hits at word starts, each with its tail (the Python path: an
+ *   Aho-Corasick automaton and prefilter(), which drops the hits inside words);
+ * - fold_fast(): the scan fold's common case;
+ * - spans(): the span loop over the hits;
+ * - near_words(), coherences(), paragraph_coherences(): what ranking an ambiguous mention reads.
+ *
+ * Each does exactly what its Python counterpart does; tests/test_hitfilter.py,
+ * tests/test_kind_words.py and tests/test_coherence.py run both on the same inputs.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1308,7 +1312,7 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "gazetteer.tagging._hits", "The tagger's first hit filter and its common fold, compiled.", -1, methods,
+    PyModuleDef_HEAD_INIT, "gazetteer.tagging._hits", "The tagger's hot loops, compiled (scan, fold, spans, ranking context).", -1, methods,
 };
 
 #ifndef HITS_SOURCE
