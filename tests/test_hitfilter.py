@@ -1,5 +1,6 @@
-"""The tagger's first hit filter: the Python one does what it says, and the compiled one (built
-by ``pip install`` where a C compiler is) gives exactly what the Python one gives."""
+"""The tagger's scan: the Python filter of the automaton's hits does what it says, and the
+compiled parts (built by ``pip install`` where a C compiler is: the trie scan, the fold, the span
+loop) give exactly what the Python ones give."""
 from __future__ import annotations
 
 import os
@@ -10,17 +11,12 @@ import pytest
 from hypothesis import given, strategies as st
 
 from gazetteer.tagging import hitfilter
-from gazetteer.tagging.hitfilter import prefilter_c, prefilter_py
-
-IMPLEMENTATIONS = [pytest.param(prefilter_py, id="python"),
-                   pytest.param(prefilter_c, id="compiled",
-                                marks=pytest.mark.skipif(prefilter_c is None, reason="extension not built"))]
+from gazetteer.tagging.hitfilter import prefilter
 SPECIAL = frozenset({9})
 TAIL_HEADS = frozenset({"da", "nı", "ом"})
 KNOWN = frozenset({"da", "də", "nın", "ом", "е", "'da"})
 
 
-@pytest.mark.parametrize("prefilter", IMPLEMENTATIONS)
 @pytest.mark.parametrize("text, hit, expected", [
     ("in şuşa today", (0, 3, 7), (0, 3, 7, "")),  # a whole word
     ("şuşa", (0, 0, 4), (0, 0, 4, "")),  # the whole text
@@ -40,42 +36,14 @@ KNOWN = frozenset({"da", "də", "nın", "ом", "е", "'da"})
     ("_şuşa", (0, 1, 5), (0, 1, 5, "")),  # an underscore is not
     ("şuşa_", (0, 0, 4), (0, 0, 4, "")),
 ])
-def test_cases(prefilter, text, hit, expected):
+def test_cases(text, hit, expected):
     assert prefilter(text, [hit], SPECIAL, TAIL_HEADS, KNOWN) == ([expected] if expected else [])
 
 
-@pytest.mark.parametrize("prefilter", IMPLEMENTATIONS)
-def test_order_is_kept(prefilter):
+def test_order_is_kept():
     text = "şuşada və şuşalar"
     hits = [(9, 10, 14), (1, 10, 14), (0, 0, 4), (9, 1, 3)]  # the cue word at 10 first, in-word hit last
     assert prefilter(text, hits, SPECIAL, TAIL_HEADS, KNOWN) == [(9, 10, 14, None), (0, 0, 4, "da")]
-
-
-ALPHABET = "aşə'-_ .Шуеօմİ1\U0001F600\ud800"
-texts = st.text(alphabet=ALPHABET, max_size=30)
-
-
-@pytest.mark.skipif(prefilter_c is None, reason="extension not built")
-@given(texts, st.lists(st.tuples(st.integers(0, 12), st.integers(0, 30), st.integers(0, 30)), max_size=20),
-       st.frozensets(st.sampled_from(["aş", "ə'", "ше", "--", "a1"])), st.frozensets(st.text(ALPHABET, max_size=4)))
-def test_compiled_equals_python(text, raw_hits, heads, known):
-    hits = [(k, min(a, b, len(text)), min(max(a, b), len(text))) for k, a, b in raw_hits]
-    special = frozenset({3, 7})
-    assert prefilter_c(text, hits, special, heads, known) == prefilter_py(text, hits, special, heads, known)
-
-
-@pytest.mark.skipif(prefilter_c is None, reason="extension not built")
-@pytest.mark.parametrize("args, error", [
-    (("abc", [(0, 2, 1)], SPECIAL, TAIL_HEADS, KNOWN), ValueError),  # ends before it starts
-    (("abc", [(0, 0, 9)], SPECIAL, TAIL_HEADS, KNOWN), ValueError),  # beyond the text
-    (("abc", [(0, 0)], SPECIAL, TAIL_HEADS, KNOWN), TypeError),
-    (("abc", [(0, "0", 1)], SPECIAL, TAIL_HEADS, KNOWN), TypeError),
-    (("abc", [(0, 0, 1)], [9], TAIL_HEADS, KNOWN), TypeError),
-    ((b"abc", [(0, 0, 1)], SPECIAL, TAIL_HEADS, KNOWN), TypeError),
-])
-def test_compiled_refuses_bad_input(args, error):
-    with pytest.raises(error):
-        prefilter_c(*args)
 
 
 def test_compiled_where_ci_builds_it():
@@ -87,18 +55,13 @@ def test_compiled_where_ci_builds_it():
 
 
 def test_tagger_is_the_same_with_either(monkeypatch, gz):
-    from gazetteer.tagging import tagger as tagger_module
-
     text = ("В Шуше и Şuşada, Şuşa'nın küçələri; Шушой — SHUSHA's. Tərtər rayonunun Ağdam kəndi, "
             "Mir-Bashir, xŞuşa, Շուշիում, Степанакерта, Xankəndidə.")
     tagger = gz.tagger()
-    got = {"trie": [m.to_dict() for m in tagger.tag(text)]}
-    monkeypatch.setattr(tagger, "_trie", None)  # the automaton and a prefilter
-    for name, fn in (("python", prefilter_py), ("compiled", prefilter_c or prefilter_py)):
-        monkeypatch.setattr(tagger_module, "prefilter", fn)
-        got[name] = [m.to_dict() for m in tagger.tag(text)]
-    assert got["python"] == got["compiled"] == got["trie"]
-    assert len(got["python"]) >= 8
+    with_trie = [m.to_dict() for m in tagger.tag(text)]
+    monkeypatch.setattr(tagger, "_trie", None)  # the automaton and the Python filter
+    assert [m.to_dict() for m in tagger.tag(text)] == with_trie
+    assert len(with_trie) >= 8
 
 
 # -- the compiled trie scan: what prefilter keeps of the automaton's hits ------------------------
@@ -112,7 +75,7 @@ def _automaton_then_prefilter(keys, text, special, heads, known):
     import ahocorasick_rs
 
     found = ahocorasick_rs.AhoCorasick(keys).find_matches_as_indexes(text, overlapping=True)
-    return sorted(prefilter_py(text, found, special, heads, known), key=lambda hit: hit[1])
+    return sorted(prefilter(text, found, special, heads, known), key=lambda hit: hit[1])
 
 
 @pytest.mark.skipif(hitfilter.scan_c is None, reason="extension not built")

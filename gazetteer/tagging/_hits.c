@@ -2,7 +2,7 @@
  * without a C compiler the package installs and runs the same steps in Python).
  *
  * - trie() and scan(): the stems' hits at word starts, each with its tail (the Python path: an
- *   Aho-Corasick automaton and prefilter(), which drops the hits inside words);
+ *   Aho-Corasick automaton and hitfilter.prefilter, which drops the hits inside words);
  * - fold_fast(): the scan fold's common case;
  * - spans(): the span loop over the hits;
  * - near_words(), coherences(), paragraph_coherences(): what ranking an ambiguous mention reads.
@@ -69,12 +69,13 @@ head_known(const uint64_t *heads, Py_ssize_t n_heads, Py_UCS4 a, Py_UCS4 b)
     return lo < n_heads && heads[lo] == key;
 }
 
-/* The tail of a hit that ends at e, as prefilter() describes it: a new reference to the tail
- * (a str), or to None when the word goes on with no known tail; NULL on an error. The known
- * heads are the set tail_heads, or when it is NULL the sorted array heads. */
+/* The tail of a hit that ends at e, as hitfilter.prefilter keeps it: a new reference to the
+ * tail (the rest of the word: ['-]? then letters and digits; a str), or to None when the word
+ * goes on with no known tail — its next two letters none of the sorted heads, or the tail not
+ * in known_tails; NULL on an error. */
 static PyObject *
-hit_tail(PyObject *s, int kind, const void *data, Py_ssize_t n, Py_ssize_t e, PyObject *tail_heads,
-         const uint64_t *heads, Py_ssize_t n_heads, PyObject *known_tails, PyObject *empty)
+hit_tail(PyObject *s, int kind, const void *data, Py_ssize_t n, Py_ssize_t e, const uint64_t *heads,
+         Py_ssize_t n_heads, PyObject *known_tails, PyObject *empty)
 {
     if (e >= n)
         return Py_NewRef(empty);
@@ -83,23 +84,9 @@ hit_tail(PyObject *s, int kind, const void *data, Py_ssize_t n, Py_ssize_t e, Py
         return PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
     if (!is_alnum(c))
         return Py_NewRef(empty);
-    if (e + 1 < n && is_alnum(PyUnicode_READ(kind, data, e + 1))) {
-        if (tail_heads == NULL) {
-            if (!head_known(heads, n_heads, c, PyUnicode_READ(kind, data, e + 1)))
-                return Py_NewRef(Py_None);
-            goto head_ok;
-        }
-        PyObject *head = PyUnicode_Substring(s, e, e + 2);
-        if (head == NULL)
-            return NULL;
-        int known = PySet_Contains(tail_heads, head);
-        Py_DECREF(head);
-        if (known < 0)
-            return NULL;
-        if (!known)
-            return Py_NewRef(Py_None);
-    }
-head_ok:;
+    if (e + 1 < n && is_alnum(PyUnicode_READ(kind, data, e + 1)) &&
+        !head_known(heads, n_heads, c, PyUnicode_READ(kind, data, e + 1)))
+        return Py_NewRef(Py_None);
     PyObject *tail = PyUnicode_Substring(s, e, word_end(kind, data, n, e + 1));
     if (tail == NULL)
         return NULL;
@@ -109,82 +96,6 @@ head_ok:;
         return known < 0 ? NULL : Py_NewRef(Py_None);
     }
     return tail;
-}
-
-/* prefilter(s, found, special, tail_heads, known_tails) -> list of (key, start, end, tail)
- *
- * s: the scan text; found: the automaton's (key, start, end) hits in s; special: the keys read
- * whatever their word's tail (a set of ints); tail_heads: the first two letters of every known
- * tail of two letters or more; known_tails: every tail.
- * A hit that starts a word is kept with its tail (the rest of the word after it: ['-]? then
- * letters and digits) when its tail is known, starts with an apostrophe or a hyphen, or is
- * empty; else, on a special key, with tail None. Hits inside a word are dropped. */
-static PyObject *
-prefilter(PyObject *self, PyObject *args)
-{
-    PyObject *s, *found, *special, *tail_heads, *known_tails;
-    if (!PyArg_ParseTuple(args, "UO!OOO", &s, &PyList_Type, &found, &special, &tail_heads, &known_tails))
-        return NULL;
-    if (!PyAnySet_Check(special) || !PyAnySet_Check(tail_heads) || !PyAnySet_Check(known_tails)) {
-        PyErr_SetString(PyExc_TypeError, "special, tail_heads and known_tails must be sets");
-        return NULL;
-    }
-    const int kind = PyUnicode_KIND(s);
-    const void *data = PyUnicode_DATA(s);
-    const Py_ssize_t n = PyUnicode_GET_LENGTH(s);
-    const Py_ssize_t count = PyList_GET_SIZE(found);
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
-    PyObject *empty = PyUnicode_New(0, 0);
-    if (empty == NULL)
-        goto error;
-
-    for (Py_ssize_t h = 0; h < count; h++) {
-        PyObject *hit = PyList_GET_ITEM(found, h);
-        if (!PyTuple_Check(hit) || PyTuple_GET_SIZE(hit) != 3) {
-            PyErr_SetString(PyExc_TypeError, "a hit must be a (key, start, end) tuple");
-            goto error;
-        }
-        PyObject *key = PyTuple_GET_ITEM(hit, 0);
-        Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 1));
-        Py_ssize_t e = PyLong_AsSsize_t(PyTuple_GET_ITEM(hit, 2));
-        if ((start == -1 || e == -1) && PyErr_Occurred())
-            goto error;
-        if (start < 0 || e < start || e > n) {
-            PyErr_SetString(PyExc_ValueError, "a hit lies outside the text");
-            goto error;
-        }
-        if (start > 0 && is_alnum(PyUnicode_READ(kind, data, start - 1)))
-            continue;  /* inside a word */
-        PyObject *tail = hit_tail(s, kind, data, n, e, tail_heads, NULL, 0, known_tails, empty);
-        if (tail == NULL)
-            goto error;
-        if (tail == Py_None) {  /* the word goes on with no known tail: only a special key stays */
-            int is_special = PySet_Contains(special, key);
-            if (is_special <= 0) {
-                Py_DECREF(tail);
-                if (is_special < 0)
-                    goto error;
-                continue;
-            }
-        }
-        PyObject *row = PyTuple_Pack(4, key, PyTuple_GET_ITEM(hit, 1), PyTuple_GET_ITEM(hit, 2), tail);
-        Py_DECREF(tail);
-        if (row == NULL)
-            goto error;
-        int failed = PyList_Append(out, row);
-        Py_DECREF(row);
-        if (failed)
-            goto error;
-    }
-    Py_DECREF(empty);
-    return out;
-
-error:
-    Py_XDECREF(empty);
-    Py_DECREF(out);
-    return NULL;
 }
 
 /* fold_fast(block, table, pairs) -> (scan text, hyphen, spaces, mixed) or None
@@ -518,10 +429,10 @@ error:
 
 /* ---- the key trie: the automaton's hits at word starts, without the automaton ----------------
  *
- * prefilter() keeps only the hits that start a word; of the automaton's hits half start inside
- * one, and the automaton walks every code point to report them. A trie of the same keys, walked
- * from each position whose previous character is no letter or digit, reports exactly the hits
- * prefilter() keeps: each start in text order, at one start the keys in order of length, as the
+ * The Python path keeps only the automaton's hits that start a word (hitfilter.prefilter); half
+ * of them start inside one, and the automaton walks every code point to report them. A trie of
+ * the same keys, walked from each position whose previous character is no letter or digit,
+ * reports exactly the hits that filter keeps: each start in text order, at one start the keys in order of length, as the
  * automaton reports them (it reports by end). Children of a node are contiguous nodes, their
  * labels in code point order (the keys are sorted first); the root's are found through a table
  * by code point. */
@@ -536,7 +447,6 @@ typedef struct {
 } TrieNode;  /* a node's children are contiguous records: a step of the walk reads one place */
 
 typedef struct {
-    Py_ssize_t n_keys, n_nodes;
     TrieNode *node;
     uint32_t *root;   /* per code point below ROOT_DENSE: the root's child, or 0 */
     unsigned char *special;  /* per key: read whatever its word's tail (cue words) */
@@ -691,8 +601,6 @@ trie(PyObject *self, PyObject *args)
         }
         t->node[v].count = children;
     }
-    t->n_nodes = n_nodes;
-    t->n_keys = n;
     PyObject *iter = PyObject_GetIter(special), *item;
     if (iter == NULL)
         goto error;
@@ -779,12 +687,12 @@ trie_child(const Trie *t, uint32_t v, Py_UCS4 c)
     return a < hi && t->node[a].label == c ? a : 0;
 }
 
-/* One hit (key, start, e) as prefilter() keeps it, appended to out: 0, or -1 on an error. */
+/* One hit (key, start, e) as the Python filter keeps it, appended to out: 0, or -1 on an error. */
 static int
 scan_hit(const Trie *t, PyObject *out, PyObject *s, int kind, const void *data, Py_ssize_t n, int32_t key,
          Py_ssize_t start, Py_ssize_t e, PyObject *known_tails, PyObject *empty)
 {
-    PyObject *tail = hit_tail(s, kind, data, n, e, NULL, t->heads, t->n_heads, known_tails, empty);
+    PyObject *tail = hit_tail(s, kind, data, n, e, t->heads, t->n_heads, known_tails, empty);
     if (tail == NULL)
         return -1;
     if (tail == Py_None && !t->special[key]) {
@@ -825,7 +733,7 @@ scan_kind(const Trie *t, PyObject *out, PyObject *s, const int kind, const void 
 }
 
 /* scan(trie, s, known_tails) -> [(key, start, end, tail or None)]: what
- * prefilter(s, hits, special, tail_heads, known_tails) keeps of an automaton's hits of the same
+ * hitfilter.prefilter(s, hits, special, tail_heads, known_tails) keeps of an automaton's hits of the same
  * keys, in the same order of the hits at each start. */
 static PyObject *
 scan(PyObject *self, PyObject *args)
@@ -871,9 +779,9 @@ error:
 /* ---- the words beside a mention (context.KindWords.kinds_near) ---------------------------------
  *
  * For each ambiguous mention the tagger reads the words just before and after it, within its
- * sentence: in Python, slices, a split and regular expressions took half of the ranking's time
- * for a mention. near_words() gives what context.left_words and right_words give (their regular
- * expressions are the definition; tests/test_hitfilter.py holds the two equal). */
+ * sentence: in Python, with slices, a split and regular expressions. near_words() gives what
+ * context.left_words and right_words give (their regular expressions are the definition;
+ * tests/test_kind_words.py holds the two equal). */
 
 /* [^\W\d_] of Python's re: a letter (a character str.isalnum() accepts that is no decimal digit) */
 static inline int
@@ -1032,16 +940,17 @@ place_entry(PyObject *memo, PyObject *key, PyObject *related, PyObject **got, Py
     return 0;
 }
 
-/* an array of unsigned integers of 1, 2, 4 or 8 bytes (array.array 'B', 'H', 'I', 'L', 'Q') */
+/* Whether view is a one-dimensional array of integers of one of the struct codes in codes,
+ * 1, 2, 4 or 8 bytes each (array.array: 'B', 'H', 'I', 'L', 'Q' unsigned, 'q', 'l' signed). */
 static int
-unsigned_items(const Py_buffer *view)
+int_items(const Py_buffer *view, const char *codes)
 {
     const char *f = view->format;
     if (f == NULL || view->ndim != 1)
         return 0;
     if (*f == '@' || *f == '=')
         f++;
-    if (f[0] == '\0' || f[1] != '\0' || !strchr("BHILQN", f[0]))
+    if (f[0] == '\0' || f[1] != '\0' || !strchr(codes, f[0]))
         return 0;
     return view->itemsize == 1 || view->itemsize == 2 || view->itemsize == 4 || view->itemsize == 8;
 }
@@ -1082,7 +991,7 @@ coherences(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "related, coords and starts differ in length");
         goto done;
     }
-    if (!unsigned_items(&starts) || !unsigned_items(&flat)) {
+    if (!int_items(&starts, "BHILQN") || !int_items(&flat, "BHILQN")) {
         PyErr_SetString(PyExc_TypeError, "starts and flat must be arrays of unsigned integers");
         goto done;
     }
@@ -1194,8 +1103,7 @@ paragraph_coherences(PyObject *self, PyObject *args)
     if (PyObject_GetBuffer(place_cells_obj, &pc, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
         return NULL;
     const Py_ssize_t n_places = PyList_GET_SIZE(related);
-    if (pc.itemsize != 8 || pc.ndim != 1 || pc.format == NULL || strchr("ql", pc.format[strlen(pc.format) - 1]) == NULL ||
-        pc.len != n_places * 8) {
+    if (!int_items(&pc, "ql") || pc.itemsize != 8 || pc.len != n_places * 8) {
         PyErr_SetString(PyExc_TypeError, "place_cells must be an array('q'), one per place");
         goto done;
     }
@@ -1299,15 +1207,13 @@ static PyMethodDef methods[] = {
     {"trie", trie, METH_VARARGS,
      "trie(keys, special, tail_heads) -> the trie of the keys (list of str), for scan(); special: the numbers of the keys read whatever their tail"},
     {"scan", scan, METH_VARARGS,
-     "scan(trie, s, known_tails) -> [(key, start, end, tail or None)], as prefilter() keeps an automaton's hits"},
+     "scan(trie, s, known_tails) -> [(key, start, end, tail or None)], as hitfilter.prefilter keeps an automaton's hits"},
     {"near_words", near_words, METH_VARARGS,
      "near_words(scan, start, end, lo, hi, window) -> (words before, words after), as context.left_words and right_words give them"},
     {"coherences", coherences, METH_VARARGS,
      "coherences(places, memo, bitmap, starts, flat, related, neighbours, coords, unknown) -> each place's coherence with a document"},
     {"paragraph_coherences", paragraph_coherences, METH_VARARGS,
      "paragraph_coherences(places, among, para, related, cells, place_cells, around, memo) -> each place's coherence with a paragraph, or None when all are equal"},
-    {"prefilter", prefilter, METH_VARARGS,
-     "prefilter(s, found, special, tail_heads, known_tails) -> [(key, start, end, tail or None)]"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1,6 +1,6 @@
-"""The first filter of the automaton's hits (see ``Tagger._hits``), the scan where the optional
-C extension ``_hits`` was not built: there the extension's trie finds the same hits at once
-(``trie_c``, ``scan_c``). ``prefilter_c`` is the filter compiled, ``prefilter_py`` in Python.
+"""The first filter of the automaton's hits (see ``Tagger._hits``): the scan where the optional C
+extension ``_hits`` was not built. With it, the extension's trie finds the same hits at once
+(``trie_c``, ``scan_c``; tests/test_hitfilter.py holds the two equal).
 
 ``prefilter(s, found, special, tail_heads, known_tails)`` takes the scan text and the
 automaton's ``(key, start, end)`` hits, and keeps, in order, those that start a word:
@@ -17,7 +17,7 @@ import re
 _TAIL = re.compile(r"['-]?[^\W_]*")  # see keytable._TAIL_OK
 
 
-def prefilter_py(s: str, found: list[tuple[int, int, int]], special, tail_heads, known_tails) -> list[tuple]:
+def prefilter(s: str, found: list[tuple[int, int, int]], special, tail_heads, known_tails) -> list[tuple]:
     n = len(s)
     out = []
     append = out.append
@@ -47,10 +47,7 @@ def prefilter_py(s: str, found: list[tuple[int, int, int]], special, tail_heads,
 
 from .compiled import HITS
 
-prefilter_c = HITS.prefilter if HITS is not None else None
 spans_c = HITS.spans if HITS is not None else None
 trie_c = HITS.trie if HITS is not None else None
 scan_c = HITS.scan if HITS is not None else None
-
-prefilter = prefilter_c or prefilter_py
-COMPILED = prefilter_c is not None
+COMPILED = HITS is not None
